@@ -1,0 +1,164 @@
+/**
+ * Reads a folder of articles. Every file is parsed once per (path, mtime, size): a second
+ * load of an unchanged folder re-parses nothing, and changed, added or deleted files are
+ * picked up on the next load. Problems are collected, never thrown: one bad file never
+ * stops the others.
+ */
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Article, ContentIssue } from "../schema";
+import { parseArticleFile, type ParsedArticleFile } from "./article";
+import { issue } from "./issues";
+
+export interface FileStamp {
+  /** Path relative to the folder, forward slashes. */
+  file: string;
+  absolute: string;
+  mtimeMs: number;
+  size: number;
+}
+
+export interface LoadedArticles {
+  root: string;
+  articles: Article[];
+  issues: ContentIssue[];
+  /** Changes whenever any file is added, removed or changed; cheap identity for caches. */
+  signature: string;
+  /** How many files this load had to parse (the rest came from the cache). */
+  parsed: number;
+}
+
+interface CacheEntry {
+  mtimeMs: number;
+  size: number;
+  result: ParsedArticleFile;
+}
+
+const parseCache = new Map<string, CacheEntry>();
+
+/** Lists *.md files under root (sorted), refusing symlinks that lead outside it. */
+export async function listArticleFiles(root: string): Promise<{ files: FileStamp[]; issues: ContentIssue[] }> {
+  const files: FileStamp[] = [];
+  const issues: ContentIssue[] = [];
+  const realRoot = await realpath(root);
+
+  async function walk(dir: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      issues.push(issue(toRelative(root, dir) || ".", 1, "(folder)", `cannot read folder: ${(error as Error).message}`));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const absolute = path.join(dir, entry.name);
+      const relative = toRelative(root, absolute);
+      let target = absolute;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          target = await realpath(absolute);
+        } catch {
+          issues.push(issue(relative, 1, "(file)", "symbolic link points to nothing", "warning"));
+          continue;
+        }
+        if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+          issues.push(issue(relative, 1, "(file)", "symbolic link points outside the content folder; it was not read"));
+          continue;
+        }
+        const targetStat = await stat(target);
+        isDirectory = targetStat.isDirectory();
+        isFile = targetStat.isFile();
+        if (isDirectory) continue; // a link to a folder inside the root would list files twice
+      }
+      if (isDirectory) {
+        await walk(absolute);
+      } else if (isFile && entry.name.toLowerCase().endsWith(".md")) {
+        const s = await lstat(target);
+        files.push({ file: relative, absolute: target, mtimeMs: s.mtimeMs, size: s.size });
+      }
+    }
+  }
+
+  await walk(root);
+  return { files, issues };
+}
+
+function toRelative(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join("/");
+}
+
+async function parseWithCache(stamp: FileStamp): Promise<{ result: ParsedArticleFile; fresh: boolean }> {
+  const key = stamp.absolute + "\u0000" + stamp.file;
+  const cached = parseCache.get(key);
+  if (cached && cached.mtimeMs === stamp.mtimeMs && cached.size === stamp.size) {
+    return { result: cached.result, fresh: false };
+  }
+  let result: ParsedArticleFile;
+  try {
+    result = parseArticleFile(stamp.file, await readFile(stamp.absolute));
+  } catch (error) {
+    result = { issues: [issue(stamp.file, 1, "(file)", `cannot read file: ${(error as Error).message}`)] };
+  }
+  parseCache.set(key, { mtimeMs: stamp.mtimeMs, size: stamp.size, result });
+  return { result, fresh: true };
+}
+
+/** Loads every article under root. Never throws for bad content. */
+export async function loadArticles(root: string): Promise<LoadedArticles> {
+  const absoluteRoot = path.resolve(root);
+  let listing: { files: FileStamp[]; issues: ContentIssue[] };
+  try {
+    listing = await listArticleFiles(absoluteRoot);
+  } catch (error) {
+    return {
+      root: absoluteRoot,
+      articles: [],
+      issues: [issue(root, 1, "(folder)", `cannot read the articles folder: ${(error as Error).message}`)],
+      signature: "missing",
+      parsed: 0,
+    };
+  }
+
+  const issues = [...listing.issues];
+  const articles: Article[] = [];
+  const bySlug = new Map<string, string>();
+  let parsed = 0;
+  const seen = new Set<string>();
+  for (const stamp of listing.files) {
+    seen.add(stamp.absolute + "\u0000" + stamp.file);
+    const { result, fresh } = await parseWithCache(stamp);
+    if (fresh) parsed++;
+    issues.push(...result.issues);
+    if (!result.article) continue;
+    const earlier = bySlug.get(result.article.slug);
+    if (earlier) {
+      issues.push(
+        issue(stamp.file, 1, "(file)", `duplicate slug "${result.article.slug}": ${earlier} has the same file name; rename one of them`),
+      );
+      continue;
+    }
+    bySlug.set(result.article.slug, stamp.file);
+    articles.push(result.article);
+  }
+  // Forget deleted files so the cache does not grow without bound.
+  for (const key of parseCache.keys()) {
+    if (key.startsWith(absoluteRoot) && !seen.has(key)) parseCache.delete(key);
+  }
+
+  const signature = listing.files.map((f) => `${f.file}:${f.mtimeMs}:${f.size}`).join("|");
+  return { root: absoluteRoot, articles, issues, signature, parsed };
+}
+
+/** The articles folder: CONTENT_DIR when set, else content/articles under the project. */
+export function articlesDir(): string {
+  return path.resolve(process.env.CONTENT_DIR || path.join(process.cwd(), "content", "articles"));
+}
+
+/** The registry folder always lives in the project, whatever CONTENT_DIR says. */
+export function registryDir(): string {
+  return path.resolve(process.cwd(), "content", "registry");
+}

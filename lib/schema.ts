@@ -1,0 +1,301 @@
+/**
+ * The content model. zod schemas are the only source of types in Precursor Watch:
+ * every type used across lib/, app/ and components/ is inferred from a schema here.
+ */
+import { z } from "zod";
+
+// ---------------------------------------------------------------------------
+// Calendar values
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar day written YYYY-MM-DD (rejects 2025-02-31). */
+export function isRealIsoDay(value: string): boolean {
+  const m = ISO_DAY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const ISO_DAY_MESSAGE = "must be a real calendar date written YYYY-MM-DD";
+export const IsoDay = z.string({ error: ISO_DAY_MESSAGE }).refine(isRealIsoDay, { message: ISO_DAY_MESSAGE });
+export type IsoDay = z.infer<typeof IsoDay>;
+
+/** A date cut to its precision: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const PartialIsoDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD");
+export type PartialIsoDate = z.infer<typeof PartialIsoDate>;
+
+export const Precision = z.enum(["day", "month", "year"]);
+export type Precision = z.infer<typeof Precision>;
+
+// ---------------------------------------------------------------------------
+// Articles
+
+/** Frontmatter as written by users. Strict: an unknown key is reported (often a typo). */
+export const ArticleFrontmatter = z.strictObject({
+  title: z.string({ error: "must be text" }).trim().min(1, "must not be empty"),
+  date: IsoDay,
+  source: z.string({ error: "must be text" }).trim().min(1, "must not be empty"),
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  tags: z.array(z.string({ error: "must be text" }).trim().min(1, "must not be empty"), { error: "must be a list such as [china, control]" }).optional(),
+});
+export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatter>;
+
+export const Article = z.object({
+  slug: z.string().min(1),
+  /** Path relative to the articles folder, with forward slashes. */
+  file: z.string(),
+  title: z.string(),
+  date: IsoDay,
+  source: z.string(),
+  url: z.string().optional(),
+  tags: z.array(z.string()),
+  body: z.string(),
+  /** 1-based line in the file where the body starts, so body offsets map to file lines. */
+  bodyLine: z.number().int().positive(),
+});
+export type Article = z.infer<typeof Article>;
+
+export const Severity = z.enum(["error", "warning"]);
+export const ContentIssue = z.object({
+  /** Path as the user knows it (relative to the folder that was loaded). */
+  file: z.string(),
+  /** 1-based line; 1 when the problem concerns the whole file. */
+  line: z.number().int().positive(),
+  /** Field path such as `title`, `tags.2` or `(file)` for the whole file. */
+  field: z.string(),
+  message: z.string(),
+  severity: Severity,
+});
+export type ContentIssue = z.infer<typeof ContentIssue>;
+
+// ---------------------------------------------------------------------------
+// Extracted records. Every record carries where it came from.
+
+export const Span = z.object({
+  text: z.string(),
+  /** Character offsets into the article body, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Index of the sentence (0-based) in the body that holds the span. */
+  sentence: z.number().int().nonnegative(),
+});
+export type Span = z.infer<typeof Span>;
+
+export const Provenance = z.object({
+  article: z.string(),
+  sentence: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+export const ChemicalRole = z.enum(["opioid", "precursor", "pre-precursor", "reagent", "other-drug"]);
+export type ChemicalRole = z.infer<typeof ChemicalRole>;
+
+export const Chemical = z.object({
+  /** Registry id, or a slug of the name when the chemical is not registered. */
+  id: z.string(),
+  name: z.string(),
+  cas: z.string().optional(),
+  role: ChemicalRole.optional(),
+  registered: z.boolean(),
+  mentions: z.array(Span).min(1),
+  provenance: Provenance,
+});
+export type Chemical = z.infer<typeof Chemical>;
+
+export const DateMention = z.object({
+  text: z.string(),
+  /** Start of the expression, cut to its precision. */
+  start: PartialIsoDate,
+  /** End of a range, cut to its precision; absent for single dates and open ranges. */
+  end: PartialIsoDate.optional(),
+  precision: Precision,
+  /** past/future/present reading that picked the year for a day or month without one. */
+  tense: z.enum(["past", "future", "none"]).optional(),
+  provenance: Provenance,
+});
+export type DateMention = z.infer<typeof DateMention>;
+
+export const ActorType = z.enum([
+  "country",
+  "government-body",
+  "international-body",
+  "court",
+  "company",
+  "other",
+]);
+export type ActorType = z.infer<typeof ActorType>;
+
+export const Actor = z.object({
+  /** Registry id, or a slug of the name for an organisation the registry does not know. */
+  id: z.string(),
+  name: z.string(),
+  type: ActorType,
+  registered: z.boolean(),
+  /** Actor id of the country an organisation belongs to. */
+  country: z.string().optional(),
+  mentions: z.array(Span).min(1),
+  provenance: Provenance,
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const Official = z.object({
+  /** Registry id, or a slug of the full name. */
+  id: z.string(),
+  /** Full name without title or honorific. */
+  name: z.string(),
+  title: z.string().optional(),
+  organization: z.string().optional(),
+  organizationId: z.string().optional(),
+  /** ISO 3166-1 alpha-2 code when known (CN, US, MX, ...). */
+  country: z.string().optional(),
+  countryId: z.string().optional(),
+  registered: z.boolean(),
+  mentions: z.array(Span).min(1),
+  provenance: Provenance,
+});
+export type Official = z.infer<typeof Official>;
+
+export const StatisticUnit = z.string(); // "%", "t", "kg", "g", "mg", "lb", ISO 4217 code, or "count"
+export const Statistic = z.object({
+  text: z.string(),
+  value: z.number(),
+  unit: StatisticUnit,
+  qualifier: z.enum(["about", "more than", "less than", "at least", "at most", "up to", "exactly"]).optional(),
+  /** What is measured: "overdose deaths", "suspects arrested", "tariff", ... */
+  measure: z.string().optional(),
+  actorId: z.string().optional(),
+  period: z.object({ start: PartialIsoDate, end: PartialIsoDate.optional() }).optional(),
+  provenance: Provenance,
+});
+export type Statistic = z.infer<typeof Statistic>;
+
+export const Quote = z.object({
+  text: z.string(),
+  speaker: z.string().optional(),
+  /** Official id or actor id of the speaker. */
+  speakerId: z.string().optional(),
+  speakerKind: z.enum(["official", "actor"]).optional(),
+  provenance: Provenance,
+});
+export type Quote = z.infer<typeof Quote>;
+
+export const EventType = z.enum([
+  "control",
+  "tariff",
+  "seizure",
+  "arrest",
+  "prosecution",
+  "sentencing",
+  "meeting",
+  "statement",
+  "agreement",
+  "other",
+]);
+export type EventType = z.infer<typeof EventType>;
+
+export const Event = z.object({
+  /** Stable id: `${article}#${sentence}`. */
+  id: z.string(),
+  date: PartialIsoDate,
+  end: PartialIsoDate.optional(),
+  precision: Precision,
+  type: EventType,
+  actors: z.array(z.string()),
+  officials: z.array(z.string()),
+  chemicals: z.array(z.string()),
+  statistics: z.array(z.number().int()),
+  sentence: z.string(),
+  provenance: Provenance,
+});
+export type Event = z.infer<typeof Event>;
+
+export const Extraction = z.object({
+  chemicals: z.array(Chemical),
+  dates: z.array(DateMention),
+  officials: z.array(Official),
+  actors: z.array(Actor),
+  statistics: z.array(Statistic),
+  quotes: z.array(Quote),
+  events: z.array(Event),
+});
+export type Extraction = z.infer<typeof Extraction>;
+
+// ---------------------------------------------------------------------------
+// Registries (content/registry/*.yaml)
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug such as 4-anpp");
+
+export const ControlAction = z.strictObject({
+  /** Actor id of the country or body that controls it: `united-states`, `china`, `un`, ... */
+  jurisdiction: Id,
+  instrument: z.string().min(1),
+  announced: PartialIsoDate.optional(),
+  effective: PartialIsoDate.optional(),
+  /** URL of the source that states the action. */
+  source: z.url(),
+  note: z.string().optional(),
+});
+export type ControlAction = z.infer<typeof ControlAction>;
+
+export const ChemicalEntry = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  abbreviations: z.array(z.string().min(1)).default([]),
+  systematic_names: z.array(z.string().min(1)).default([]),
+  cas: z.string().regex(/^\d{2,7}-\d{2}-\d$/, "must look like 12345-67-8").optional(),
+  role: ChemicalRole,
+  description: z.string().optional(),
+  controls: z.array(ControlAction).default([]),
+});
+export type ChemicalEntry = z.infer<typeof ChemicalEntry>;
+
+export const ChemicalRegistry = z.strictObject({ chemicals: z.array(ChemicalEntry) });
+export type ChemicalRegistry = z.infer<typeof ChemicalRegistry>;
+
+export const TitleHeld = z.strictObject({
+  title: z.string().min(1),
+  /** Actor id of the organisation. */
+  organization: Id.optional(),
+  from: PartialIsoDate.optional(),
+  to: PartialIsoDate.optional(),
+});
+export type TitleHeld = z.infer<typeof TitleHeld>;
+
+export const OrganizationEntry = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  type: ActorType,
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Actor id of the country it belongs to (for countries: omitted). */
+  country: Id.optional(),
+  /** ISO 3166-1 alpha-2 code, for countries. */
+  iso: z.string().regex(/^[A-Z]{2}$/).optional(),
+  /** Demonyms and adjectives that refer to a country: "Chinese", "Mexican". */
+  adjectives: z.array(z.string().min(1)).default([]),
+  parent: Id.optional(),
+});
+export type OrganizationEntry = z.infer<typeof OrganizationEntry>;
+
+export const PersonEntry = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Actor id of the person's country. */
+  country: Id.optional(),
+  titles: z.array(TitleHeld).default([]),
+  source: z.url().optional(),
+});
+export type PersonEntry = z.infer<typeof PersonEntry>;
+
+export const ActorRegistry = z.strictObject({
+  organizations: z.array(OrganizationEntry),
+  people: z.array(PersonEntry).default([]),
+});
+export type ActorRegistry = z.infer<typeof ActorRegistry>;

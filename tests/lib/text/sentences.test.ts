@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { sentenceAt, splitSentences } from "../../../lib/text/sentences";
+
+describe("splitSentences", () => {
+  it("keeps titles and initialisms inside their sentence", () => {
+    const text = "U.S. Ambassador David Perdue met Mr. Lin on Jan. 5 in Beijing. China said no.";
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      "U.S. Ambassador David Perdue met Mr. Lin on Jan. 5 in Beijing.",
+      "China said no.",
+    ]);
+  });
+
+  it("ends a sentence after an initialism followed by a new subject", () => {
+    const text = "The shipment reached the U.S. China denied any role.";
+    expect(splitSentences(text)).toHaveLength(2);
+  });
+
+  it("keeps middle initials and numbered references together", () => {
+    const text = "Laura S. H. Holgate spoke. The rule is No. 5 of the list.";
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      "Laura S. H. Holgate spoke.",
+      "The rule is No. 5 of the list.",
+    ]);
+  });
+
+  it("treats a blank line as a boundary and reports offsets into the text", () => {
+    const text = "A headline without a period\n\nThe body starts here.";
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(["A headline without a period", "The body starts here."]);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(sentenceAt(sentences, text.indexOf("body"))).toBe(1);
+    expect(sentenceAt(sentences, 0)).toBe(0);
+  });
+});
