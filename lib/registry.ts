@@ -130,11 +130,9 @@ export function checkActors(file: string, registry: ActorRegistry, yaml: Located
   return issues;
 }
 
-interface LastGood<T> {
-  value: T;
-}
-const lastGoodChemicals: { current?: LastGood<ChemicalRegistry> } = {};
-const lastGoodActors: { current?: LastGood<ActorRegistry> } = {};
+/** The last version of each registry file that fitted its schema, by path. */
+const lastGoodChemicals = new Map<string, ChemicalRegistry>();
+const lastGoodActors = new Map<string, ActorRegistry>();
 const registryCache = new Map<string, { stamp: string; result: LoadedRegistries }>();
 
 async function readIfPresent(file: string): Promise<{ text: string; stamp: string } | null> {
@@ -169,9 +167,9 @@ export async function loadRegistries(dir: string): Promise<LoadedRegistries> {
     // one that does not fit falls back to the last version that did.
     if (parsed.value) {
       actors = parsed.value;
-      lastGoodActors.current = { value: actors };
-    } else if (lastGoodActors.current) {
-      actors = lastGoodActors.current.value;
+      lastGoodActors.set(actorsPath, actors);
+    } else if (lastGoodActors.has(actorsPath)) {
+      actors = lastGoodActors.get(actorsPath)!;
       issues.push(issue(shown(ACTORS_FILE), 1, "(file)", "does not fit the registry schema: the last valid version is still in use", "warning"));
     }
   }
@@ -188,9 +186,9 @@ export async function loadRegistries(dir: string): Promise<LoadedRegistries> {
     // one that does not fit falls back to the last version that did.
     if (parsed.value) {
       chemicals = parsed.value;
-      lastGoodChemicals.current = { value: chemicals };
-    } else if (lastGoodChemicals.current) {
-      chemicals = lastGoodChemicals.current.value;
+      lastGoodChemicals.set(chemicalsPath, chemicals);
+    } else if (lastGoodChemicals.has(chemicalsPath)) {
+      chemicals = lastGoodChemicals.get(chemicalsPath)!;
       issues.push(issue(shown(CHEMICALS_FILE), 1, "(file)", "does not fit the registry schema: the last valid version is still in use", "warning"));
     }
   }

@@ -109,7 +109,7 @@ async function parseWithCache(stamp: FileStamp): Promise<{ result: ParsedArticle
 
 /** Loads every article under root. Never throws for bad content. */
 export async function loadArticles(root: string): Promise<LoadedArticles> {
-  const absoluteRoot = path.resolve(root);
+  const absoluteRoot = path.resolve(/* turbopackIgnore: true */ root);
   let listing: { files: FileStamp[]; issues: ContentIssue[] };
   try {
     listing = await listArticleFiles(absoluteRoot);
@@ -155,10 +155,10 @@ export async function loadArticles(root: string): Promise<LoadedArticles> {
 
 /** The articles folder: CONTENT_DIR when set, else content/articles under the project. */
 export function articlesDir(): string {
-  return path.resolve(process.env.CONTENT_DIR || path.join(process.cwd(), "content", "articles"));
+  return path.resolve(/* turbopackIgnore: true */ process.env.CONTENT_DIR || path.join(process.cwd(), "content", "articles"));
 }
 
 /** The registry folder always lives in the project, whatever CONTENT_DIR says. */
 export function registryDir(): string {
-  return path.resolve(process.cwd(), "content", "registry");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), "content", "registry");
 }

@@ -19,7 +19,7 @@ export function parseYamlWithLines(source: string): LocatedYaml {
   const first = doc.errors[0];
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const error = first
-    ? { line: first.linePos?.[0]?.line ?? lineAt(first.pos[0]), message: plainYamlMessage(first.message) }
+    ? { line: blameLine(source, first.message, first.linePos?.[0]?.line ?? lineAt(first.pos[0])), message: plainYamlMessage(first.message) }
     : undefined;
 
   function lineOf(path: readonly PropertyKey[]): number {
@@ -49,4 +49,18 @@ export function parseYamlWithLines(source: string): LocatedYaml {
 function plainYamlMessage(message: string): string {
   const firstLine = message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   return `invalid YAML: ${firstLine}`;
+}
+
+/**
+ * The yaml package notices an unclosed quote only where the text ends; the user needs the
+ * line where the quote was opened: the first line before that with an odd count of it.
+ */
+function blameLine(source: string, message: string, reported: number): number {
+  const quote = /closing "quote/.test(message) ? '"' : /closing 'quote/.test(message) ? "'" : null;
+  if (!quote) return reported;
+  const lines = source.split("\n");
+  for (let i = 0; i < Math.min(reported, lines.length); i++) {
+    if ((lines[i].split(quote).length - 1) % 2 === 1) return i + 1;
+  }
+  return reported;
 }

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync, cpSync, unlinkSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadArticles } from "../../../lib/content/loader";
+
+const fixtures = path.join(__dirname, "..", "..", "fixtures");
+
+function issuesByFile(issues: { file: string; line: number; field: string; message: string }[]) {
+  return issues.map((i) => [i.file, i.line, i.field] as const).sort();
+}
+
+describe("loadArticles on the broken fixture corpus", () => {
+  it("reports every problem at once with file, line and field", async () => {
+    const result = await loadArticles(path.join(fixtures, "broken"));
+    expect(issuesByFile(result.issues)).toEqual(
+      [
+        ["bad-url.md", 5, "url"],
+        ["binary.md", 4, "(file)"],
+        ["date-in-words.md", 4, "date"],
+        ["empty-body.md", 6, "body"],
+        ["impossible-date.md", 3, "date"],
+        ["invalid-yaml.md", 2, "(frontmatter)"],
+        ["latin1.md", 2, "(file)"],
+        ["missing-title.md", 1, "title"],
+        ["misspelt-field.md", 1, "source"],
+        ["misspelt-field.md", 4, "sorce"],
+        ["more/duplicate.md", 1, "(file)"],
+        ["no-frontmatter.md", 1, "(frontmatter)"],
+        ["tags-not-list.md", 5, "tags"],
+        ["unclosed-frontmatter.md", 1, "(frontmatter)"],
+      ].sort(),
+    );
+    // The only valid file is the first of the two duplicates; nothing else slipped through.
+    expect(result.articles.map((a) => a.file)).toEqual(["duplicate.md"]);
+  });
+
+  it("says what is wrong in plain words", async () => {
+    const { issues } = await loadArticles(path.join(fixtures, "broken"));
+    const message = (file: string, field: string) => issues.find((i) => i.file === file && i.field === field)?.message;
+    expect(message("impossible-date.md", "date")).toContain("real calendar date");
+    expect(message("impossible-date.md", "date")).toContain("2025-02-31");
+    expect(message("misspelt-field.md", "sorce")).toBe('unknown field "sorce"; did you mean "source"?');
+    expect(message("missing-title.md", "title")).toBe("required");
+    expect(message("latin1.md", "(file)")).toMatch(/not UTF-8/);
+    expect(message("binary.md", "(file)")).toMatch(/binary/);
+    expect(message("more/duplicate.md", "(file)")).toMatch(/duplicate slug "duplicate"/);
+    expect(message("invalid-yaml.md", "(frontmatter)")).toMatch(/^invalid YAML/);
+  });
+});
+
+describe("loadArticles on valid files", () => {
+  it("accepts a byte-order mark and CRLF line ends", async () => {
+    const result = await loadArticles(path.join(fixtures, "valid"));
+    expect(result.issues).toEqual([]);
+    const canada = result.articles.find((a) => a.slug === "2016-11-30-canada-bom-crlf");
+    expect(canada?.title).toBe("Canada lists six precursors");
+    expect(canada?.body).not.toContain("\r");
+    expect(canada?.body.trim()).toMatch(/^Canada added propionyl chloride/);
+  });
+
+  it("keeps frontmatter fields and maps the body to its first line", async () => {
+    const result = await loadArticles(path.join(fixtures, "valid"));
+    const china = result.articles.find((a) => a.slug === "2024-08-07-china-adds-three-precursors");
+    expect(china).toMatchObject({ date: "2024-08-07", source: "Fixture Wire", tags: ["control", "china"], bodyLine: 8 });
+  });
+});
+
+describe("loadArticles cache and file changes", () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const article = (title: string) => `---\ntitle: "${title}"\ndate: 2024-05-01\nsource: Wire\n---\n\nBody of ${title}.\n`;
+
+  it("re-parses nothing when nothing changed, and picks up edits, additions and deletions", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "pw-loader-"));
+    writeFileSync(path.join(dir, "a.md"), article("A"));
+    writeFileSync(path.join(dir, "b.md"), article("B"));
+    expect((await loadArticles(dir)).parsed).toBe(2);
+    expect((await loadArticles(dir)).parsed).toBe(0);
+
+    writeFileSync(path.join(dir, "a.md"), article("A, edited"));
+    utimesSync(path.join(dir, "a.md"), new Date(), new Date(Date.now() + 5000));
+    writeFileSync(path.join(dir, "c.md"), article("C"));
+    unlinkSync(path.join(dir, "b.md"));
+    const after = await loadArticles(dir);
+    expect(after.parsed).toBe(2);
+    expect(after.articles.map((a) => a.title).sort()).toEqual(["A, edited", "C"]);
+  });
+
+  it("rejects a file over 2 MB without reading it as an article", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "pw-loader-"));
+    writeFileSync(path.join(dir, "huge.md"), article("Huge") + "word ".repeat(450_000));
+    const { issues, articles } = await loadArticles(dir);
+    expect(articles).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ file: "huge.md", line: 1, field: "(file)", message: expect.stringMatching(/at most 2 MB/) })]);
+  });
+
+  it("refuses symbolic links that lead outside the folder", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "pw-loader-"));
+    cpSync(path.join(fixtures, "valid"), path.join(dir, "inside"), { recursive: true });
+    const outside = mkdtempSync(path.join(os.tmpdir(), "pw-outside-"));
+    writeFileSync(path.join(outside, "secret.md"), article("Secret"));
+    symlinkSync(path.join(outside, "secret.md"), path.join(dir, "inside", "link.md"));
+    const { issues, articles } = await loadArticles(path.join(dir, "inside"));
+    rmSync(outside, { recursive: true, force: true });
+    expect(articles.map((a) => a.title)).not.toContain("Secret");
+    expect(issues).toEqual([expect.objectContaining({ file: "link.md", field: "(file)", message: expect.stringMatching(/outside the content folder/) })]);
+  });
+
+  it("reports a missing folder instead of throwing", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "pw-loader-"));
+    const result = await loadArticles(path.join(dir, "nope"));
+    expect(result.articles).toEqual([]);
+    expect(result.issues[0].message).toMatch(/cannot read the articles folder/);
+  });
+});
