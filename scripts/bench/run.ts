@@ -5,12 +5,12 @@
  * memory, time to first byte per page, HTML bytes and first-load JavaScript per route.
  * Loopback only; every request loop is bounded.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { get, startServer, stopServer, treeRssMb, waitForServer, type Timing } from "./server";
 import { writeSyntheticCorpus } from "./synthetic-corpus";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -20,92 +20,6 @@ const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) :
 const PORT = 3210;
 const REQUESTS = 20;
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-interface Timing {
-  ttfbMs: number;
-  totalMs: number;
-  bytes: number;
-  status: number;
-  body: string;
-}
-
-function get(url: string, timeoutMs = 120_000): Promise<Timing> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    let ttfb = 0;
-    const chunks: Buffer[] = [];
-    const request = http.get(url, (response) => {
-      response.on("data", (chunk: Buffer) => {
-        if (!ttfb) ttfb = performance.now() - start;
-        chunks.push(chunk);
-      });
-      response.on("end", () => {
-        const body = Buffer.concat(chunks);
-        resolve({ ttfbMs: ttfb || performance.now() - start, totalMs: performance.now() - start, bytes: body.length, status: response.statusCode ?? 0, body: body.toString("utf8") });
-      });
-    });
-    request.setTimeout(timeoutMs, () => request.destroy(new Error(`timeout on ${url}`)));
-    request.on("error", reject);
-  });
-}
-
-async function waitForServer(base: string, deadlineMs: number): Promise<number> {
-  const start = performance.now();
-  while (performance.now() - start < deadlineMs) {
-    try {
-      const response = await get(`${base}/`, deadlineMs);
-      if (response.status === 200) return performance.now() - start;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`server did not answer within ${deadlineMs} ms`);
-}
-
-/** Resident memory of a process and its descendants, from /proc. */
-function treeRssMb(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let kb = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const current = stack.pop()!;
-    try {
-      const status = readFileSync(`/proc/${current}/status`, "utf8");
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      // gone
-    }
-    stack.push(...(children.get(current) ?? []));
-  }
-  return Math.round(kb / 1024);
-}
-
-function startServer(contentDir: string, cacheDir: string): ChildProcess {
-  return spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", "127.0.0.1", "--port", String(PORT)], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir, PW_CACHE_DIR: cacheDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    server.once("exit", () => resolve());
-    server.kill("SIGTERM");
-    setTimeout(() => server.kill("SIGKILL"), 5000);
-  });
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -149,11 +63,11 @@ async function measure(size: number) {
 
     log(`[${size}] server cold start`);
     const serverCache = path.join(work, "server-cache");
-    let server = startServer(content, serverCache);
+    let server = startServer(content, serverCache, PORT);
     const coldStartMs = await waitForServer(`http://127.0.0.1:${PORT}`, 300_000);
     await stopServer(server);
     log(`[${size}] server warm start`);
-    server = startServer(content, serverCache);
+    server = startServer(content, serverCache, PORT);
     const warmStartMs = await waitForServer(`http://127.0.0.1:${PORT}`, 300_000);
     const base = `http://127.0.0.1:${PORT}`;
 
