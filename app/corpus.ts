@@ -2,6 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { connection } from "next/server";
+import { cache } from "react";
 import { loadCorpus, type Corpus } from "@/lib/corpus";
 
 /**
@@ -25,8 +26,9 @@ const diskCache = diskCacheOptions();
 /**
  * The corpus for this request. `connection()` makes every page that reads it render per
  * request, so a new article file shows on the next reload; lib's caches keep that cheap.
+ * React's `cache` makes the layout, the page and its metadata share one load per request.
  */
-export async function getCorpus(): Promise<Corpus> {
+export const getCorpus = cache(async (): Promise<Corpus> => {
   await connection();
   return loadCorpus({ diskCache });
-}
+});
