@@ -39,7 +39,11 @@ export const ArticleFrontmatter = z.strictObject({
   title: z.string({ error: "must be text" }).trim().min(1, "must not be empty"),
   date: IsoDay,
   source: z.string({ error: "must be text" }).trim().min(1, "must not be empty"),
-  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  // An empty `url:` is common in pasted frontmatter and means "no URL".
+  url: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  ),
   tags: z.array(z.string({ error: "must be text" }).trim().min(1, "must not be empty"), { error: "must be a list such as [china, control]" }).optional(),
 });
 export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatter>;

@@ -41,3 +41,9 @@ describe("ChemicalEntry", () => {
     expect(ChemicalEntry.safeParse({ id: "x", name: "x", role: "precursor", cas: "21409267" }).success).toBe(false);
   });
 });
+
+describe("ArticleFrontmatter url", () => {
+  it("treats an empty url as no url", () => {
+    expect(ArticleFrontmatter.parse({ title: "T", date: "2024-01-05", source: "AP", url: "" }).url).toBeUndefined();
+  });
+});
