@@ -22,8 +22,11 @@ async function main(): Promise<number> {
   return lines.length ? 1 : 0;
 }
 
+// exitCode, not exit(): exit() would cut off output still queued for a pipe.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     process.stderr.write(`check failed: ${(error as Error).stack ?? error}\n`);
     process.exit(1);
