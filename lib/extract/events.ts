@@ -34,8 +34,17 @@ export function classifyEvent(sentence: string): EventType {
   return "other";
 }
 
-function inSentence<T>(items: readonly T[], sentence: number, spans: (item: T) => { sentence: number }[]): T[] {
-  return items.filter((item) => spans(item).some((s) => s.sentence === sentence));
+/** Ids of the records that have a span in each sentence, built in one pass over the records. */
+function idsBySentence<T extends { id: string }>(items: readonly T[], spans: (item: T) => { sentence: number }[]): Map<number, string[]> {
+  const bySentence = new Map<number, string[]>();
+  for (const item of items) {
+    for (const sentence of new Set(spans(item).map((s) => s.sentence))) {
+      const list = bySentence.get(sentence) ?? [];
+      list.push(item.id);
+      bySentence.set(sentence, list);
+    }
+  }
+  return bySentence;
 }
 
 /** Prefer the most precise date of a sentence; among equals, the first one written. */
@@ -52,6 +61,13 @@ export function buildEvents(ctx: ExtractContext, found: FoundRecords): Event[] {
     datesBySentence.set(date.provenance.sentence, list);
   }
 
+  // Bucket every record by sentence once: per-sentence scans were quadratic on long texts.
+  const actors = idsBySentence(found.actors, (a) => a.mentions);
+  const officials = idsBySentence(found.officials, (o) => o.mentions);
+  const chemicals = idsBySentence(found.chemicals, (c) => c.mentions);
+  const statistics = new Map<number, number[]>();
+  found.statistics.forEach((s, i) => statistics.set(s.provenance.sentence, [...(statistics.get(s.provenance.sentence) ?? []), i]));
+
   const events: Event[] = [];
   const make = (index: number, date: Pick<Event, "date" | "end" | "precision">): Event => {
     const sentence = ctx.sentences[index];
@@ -59,10 +75,10 @@ export function buildEvents(ctx: ExtractContext, found: FoundRecords): Event[] {
       id: `${ctx.slug}#${index}`,
       ...date,
       type: classifyEvent(sentence.text),
-      actors: inSentence(found.actors, index, (a) => a.mentions).map((a) => a.id),
-      officials: inSentence(found.officials, index, (o) => o.mentions).map((o) => o.id),
-      chemicals: inSentence(found.chemicals, index, (c) => c.mentions).map((c) => c.id),
-      statistics: found.statistics.flatMap((s, i) => (s.provenance.sentence === index ? [i] : [])),
+      actors: actors.get(index) ?? [],
+      officials: officials.get(index) ?? [],
+      chemicals: chemicals.get(index) ?? [],
+      statistics: statistics.get(index) ?? [],
       sentence: sentence.text,
       provenance: { article: ctx.slug, sentence: index, start: sentence.start, end: sentence.end },
     };

@@ -11,6 +11,7 @@
  * 4. Shorter forms join the full name: "García Harfuch" and "Harfuch" for "Omar García
  *    Harfuch", "Xi" for "Xi Jinping", "Ms. Angell-Hansen"; they never make a new person.
  */
+import { SpanIndex } from "../text/spans";
 import type { Actor, ActorRegistry, Official, PersonEntry, Span } from "../schema";
 import { sentenceAt } from "../text/sentences";
 import type { ExtractContext } from "./context";
@@ -445,7 +446,8 @@ function addShortReferences(c: Context, claimed: Uint8Array, found: Found): void
   const { body, tokens, reg } = c;
   const byKey = new Map<string, Person[]>();
   for (const p of found.people) for (const k of shortKeys(p)) byKey.set(k, [...(byKey.get(k) ?? []), p]);
-  const taken = (offset: number) => found.people.some((p) => p.mentions.some((m) => m.start <= offset && offset < m.end));
+  const mentioned = new SpanIndex(found.people.flatMap((p) => p.mentions));
+  const taken = (offset: number) => mentioned.covers(offset);
   const refs: { person: Person; range: Range }[] = [];
   const refer = (key: string, range: Range) => {
     const people = byKey.get(key);
@@ -494,8 +496,8 @@ export function extractOfficials(body: string, ctx: ExtractContext, actors: Acto
   findRegistryPeople(c, claimed, found);
 
   // Step 2: candidates from capitalised runs, kept when the evidence says person.
-  const orgSpans = actors.filter((a) => a.type !== "country").flatMap((a) => a.mentions);
-  const covered = (r: Range) => orgSpans.some((s) => s.start <= r.start && s.end >= r.end);
+  const orgSpans = new SpanIndex(actors.filter((a) => a.type !== "country").flatMap((a) => a.mentions));
+  const covered = (r: Range) => orgSpans.contains(r.start, r.end);
   const sentenceStarts = new Set(ctx.sentences.map((s) => s.start));
   const accepted = findSegments(body, tokens, c.reg, claimed, sentenceStarts).filter((seg) => isPerson(c, seg, covered));
   const candidates: Candidate[] = accepted.map((seg) => ({

@@ -5,6 +5,7 @@
  * we leave them out too (an optional item found scores nothing, an unlisted one costs
  * precision). Each guard looks only at the characters around one number.
  */
+import type { SpanIndex } from "../text/spans";
 import { isYearInName, isYearToken } from "./dates-years";
 import type { Quantity } from "./statistics-units";
 
@@ -67,13 +68,9 @@ export function protectedSpans(body: string): Span[] {
   return [...body.matchAll(PROTECTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-function overlaps(spans: readonly Span[], start: number, end: number): boolean {
-  return spans.some((s) => start < s.end && s.start < end);
-}
-
 /** Why a quantity is not a statistic, or undefined when it is one. Reasons help tests and debugging. */
-export function rejectReason(body: string, q: Quantity, taken: readonly Span[]): string | undefined {
-  if (overlaps(taken, q.numberStart, q.numberEnd)) return "inside a date or chemical name";
+export function rejectReason(body: string, q: Quantity, taken: SpanIndex): string | undefined {
+  if (taken.overlaps(q.numberStart, q.numberEnd)) return "inside a date or chemical name";
   const lead = body.slice(Math.max(0, q.start - LOOK), q.start);
   const tail = body.slice(q.end, q.end + LOOK);
   const bare = q.unit === undefined && !q.scaled;

@@ -124,12 +124,11 @@ export function measureOf(q: Quantity, sentence: string, offset: number, after: 
   return action && !EVENT_NOUN.test(phrase) ? `${phrase} ${action}` : phrase;
 }
 
-/** The date of the statistic's sentence nearest to it, as a period. */
-export function periodOf(dates: readonly DateMention[], sentence: number, offset: number): Statistic["period"] {
+/** The date of the statistic's sentence nearest to it, as a period. `datesInSentence` holds that sentence's dates. */
+export function periodOf(datesInSentence: readonly DateMention[], offset: number): Statistic["period"] {
   let best: DateMention | undefined;
   const distance = (d: DateMention) => Math.abs(d.provenance.start - offset);
-  for (const d of dates) {
-    if (d.provenance.sentence !== sentence) continue;
+  for (const d of datesInSentence) {
     if (!best || distance(d) < distance(best)) best = d;
   }
   return best ? { start: best.start, ...(best.end ? { end: best.end } : {}) } : undefined;

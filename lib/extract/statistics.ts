@@ -13,6 +13,7 @@
 import type { Chemical, DateMention, Statistic } from "../schema";
 import { sentenceAt } from "../text/sentences";
 import type { ExtractContext } from "./context";
+import { SpanIndex } from "../text/spans";
 import { protectedSpans, rejectReason, type Span } from "./statistics-guards";
 import { measureOf, periodOf } from "./statistics-measure";
 import { DIGIT_QUANTITY, quantityFromMatch, SMALL_WORD_QUANTITY, WORD_QUANTITY, type Quantity } from "./statistics-units";
@@ -84,19 +85,22 @@ export function extractStatistics(
     ...found.chemicals.flatMap((c) => c.mentions),
     ...protectedSpans(body),
   ];
+  const takenIndex = new SpanIndex(taken);
+  const datesBySentence = new Map<number, DateMention[]>();
+  for (const d of found.dates) datesBySentence.set(d.provenance.sentence, [...(datesBySentence.get(d.provenance.sentence) ?? []), d]);
   const quantities = findQuantities(body);
   shareRangeUnits(body, quantities);
 
   const statistics: Statistic[] = [];
   for (const q of quantities) {
-    if (rejectReason(body, q, taken)) continue;
+    if (rejectReason(body, q, takenIndex)) continue;
     const sentenceIndex = sentenceAt(ctx.sentences, q.start);
     const sentence = ctx.sentences[sentenceIndex];
     const qualified = qualifierBefore(body, q.start);
     const start = qualified?.start ?? q.start;
     const sentenceEnd = sentence ? Math.max(sentence.end, q.end) : body.length;
     const measure = measureOf(q, sentence?.text ?? "", q.start - (sentence?.start ?? 0), body.slice(q.end, sentenceEnd));
-    const period = periodOf(found.dates, sentenceIndex, q.start);
+    const period = periodOf(datesBySentence.get(sentenceIndex) ?? [], q.start);
     statistics.push({
       text: body.slice(start, q.end),
       value: q.value,

@@ -96,6 +96,18 @@ describe("loadArticles cache and file changes", () => {
     expect(issues).toEqual([expect.objectContaining({ file: "huge.md", line: 1, field: "(file)", message: expect.stringMatching(/at most 2 MB/) })]);
   });
 
+  it("reads a 20,000-line article and rejects a 5 MB one, keeping the rest", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "pw-loader-"));
+    const lines = Array.from({ length: 20_000 }, (_, i) => `Line ${i}: China said on May 1 that 4-AP was controlled.`).join("\n");
+    writeFileSync(path.join(dir, "long.md"), article("Long") + lines);
+    writeFileSync(path.join(dir, "five-mb.md"), article("Five MB") + "x".repeat(5 * 1024 * 1024));
+    writeFileSync(path.join(dir, "ok.md"), article("OK"));
+    const { articles, issues } = await loadArticles(dir);
+    expect(articles.map((a) => a.title).sort()).toEqual(["Long", "OK"]);
+    expect(articles.find((a) => a.title === "Long")?.body.split("\n").length).toBeGreaterThan(20_000);
+    expect(issues).toEqual([expect.objectContaining({ file: "five-mb.md", message: expect.stringMatching(/5\.0 MB; articles may be at most 2 MB/) })]);
+  });
+
   it("refuses symbolic links that lead outside the folder", async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "pw-loader-"));
     cpSync(path.join(fixtures, "valid"), path.join(dir, "inside"), { recursive: true });

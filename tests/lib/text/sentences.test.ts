@@ -32,3 +32,14 @@ describe("splitSentences", () => {
     expect(sentenceAt(sentences, 0)).toBe(0);
   });
 });
+
+describe("splitSentences on long blocks", () => {
+  // Long blocks are segmented in chunks; the result must be the same as for short ones.
+  it("splits a 5,000-line block into its sentences with exact offsets", () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `Mr. Smith met U.S. Ambassador Jones on day ${i}.`).join("\n");
+    const sentences = splitSentences(text);
+    expect(sentences).toHaveLength(5000);
+    expect(sentences[4999].text).toBe("Mr. Smith met U.S. Ambassador Jones on day 4999.");
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
