@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { ChartFigure } from "@/components/charts/ChartFigure";
+import { ControlMatrix } from "@/components/ControlMatrix";
 import { EventList } from "@/components/EventList";
-import { formatPartialDate } from "@/lib/format";
 import { getOverview } from "@/lib/queries";
 import { getCorpus } from "./corpus";
 
@@ -11,31 +12,48 @@ export default async function OverviewPage() {
     { label: "Articles", value: counts.articles, href: "/articles" },
     { label: "Events", value: counts.events, href: "/timeline" },
     { label: "Chemicals", value: counts.chemicals, href: "/chemicals" },
-    { label: "Organisations", value: counts.actors, href: "/actors" },
-    { label: "People", value: counts.officials, href: "/actors" },
-    { label: "Content issues", value: counts.issues, href: "/issues" },
+    { label: "Organisations", value: counts.organizations, href: "/actors" },
+    { label: "People", value: counts.people, href: "/actors#people" },
+    { label: "Content issues", value: counts.issues, href: "/issues", warn: counts.errors > 0 },
   ];
   return (
     <>
       <h1>Overview</h1>
       <p className="lede">
         {dateRange
-          ? `News on fentanyl precursor controls from ${formatPartialDate(dateRange.first)} to ${formatPartialDate(dateRange.last)}.`
+          ? `News on fentanyl precursor controls, ${dateRange.first} to ${dateRange.last}.`
           : "No articles yet: add Markdown files to content/articles/."}
       </p>
-      <section aria-label="Counts" className="stats">
+      <ul className="stats" aria-label="Counts">
         {stats.map((s) => (
-          <Link key={s.label} href={s.href} className="stat" style={{ textDecoration: "none", color: "inherit" }}>
-            <span className="value">{s.value.toLocaleString("en-US")}</span>
-            <span className="label">{s.label}</span>
-          </Link>
+          <li key={s.label}>
+            <Link href={s.href} className={s.warn ? "stat stat-warn" : "stat"}>
+              <span className="stat-value">{s.value.toLocaleString("en-US")}</span>
+              <span className="stat-label">{s.label}</span>
+            </Link>
+          </li>
         ))}
+      </ul>
+      <section aria-label="News volume" className="overview-chart">
+        <ChartFigure spec={overview.volume} />
       </section>
-      <h2>Latest events</h2>
-      <EventList events={overview.latestEvents} />
-      <p>
-        <Link href="/timeline">All events on the timeline</Link>
-      </p>
+      <section aria-labelledby="latest">
+        <div className="section-head">
+          <h2 id="latest">Latest events</h2>
+          <Link href="/timeline">All events on the timeline</Link>
+        </div>
+        <EventList events={overview.latestEvents} compact empty="No dated events were found in the articles yet." />
+      </section>
+      <section aria-labelledby="matrix">
+        <div className="section-head">
+          <h2 id="matrix">Control status</h2>
+          <Link href="/chemicals">All chemicals</Link>
+        </div>
+        <p className="meta">
+          The first date each jurisdiction controlled each chemical (in effect, or announced where no date of effect is recorded). Each date links to its source.
+        </p>
+        <ControlMatrix matrix={overview.matrix} />
+      </section>
     </>
   );
 }

@@ -1,63 +1,167 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChartFigure } from "@/components/charts/ChartFigure";
+import { ArticleList, QuoteList } from "@/components/EntityLists";
 import { EventList } from "@/components/EventList";
+import { plural } from "@/lib/format";
 import { getActor } from "@/lib/queries";
 import { getCorpus } from "../../corpus";
 
-type Props = { params: Promise<{ id: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+/** Ids are looked up in the corpus maps, never used as paths. */
+async function load(params: PageProps<"/actors/[id]">["params"]) {
   const { id } = await params;
-  const view = getActor(await getCorpus(), decodeURIComponent(id));
-  return { title: view?.summary.name ?? "Actor not found" };
+  return getActor(await getCorpus(), decodeURIComponent(id));
 }
 
-export default async function ActorPage({ params }: Props) {
-  const { id } = await params;
-  const view = getActor(await getCorpus(), decodeURIComponent(id));
+export async function generateMetadata({ params }: PageProps<"/actors/[id]">): Promise<Metadata> {
+  const view = await load(params);
+  return { title: view?.name ?? "Actor not found" };
+}
+
+export default async function ActorPage({ params }: PageProps<"/actors/[id]">) {
+  const view = await load(params);
   if (!view) notFound();
   return (
     <>
-      <p className="meta">
-        <Link href="/actors">Actors</Link> /
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/actors">Actors</Link> <span aria-hidden="true">/</span>
+      </nav>
+      <h1>{view.name}</h1>
+      <dl className="facts">
+        <div>
+          <dt>Kind</dt>
+          <dd>{view.typeLabel}</dd>
+        </div>
+        {view.country && (
+          <div>
+            <dt>Country</dt>
+            <dd>
+              <Link href={view.country.href}>{view.country.name}</Link>
+            </dd>
+          </div>
+        )}
+        {view.parent && (
+          <div>
+            <dt>Part of</dt>
+            <dd>
+              <Link href={view.parent.href}>{view.parent.name}</Link>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>In the articles</dt>
+          <dd>
+            {plural(view.counts.articles, "article")}, {plural(view.counts.events, "event")}
+          </dd>
+        </div>
+        {view.aliases.length > 0 && (
+          <div className="facts-wide">
+            <dt>Also called</dt>
+            <dd>{view.aliases.join(" · ")}</dd>
+          </div>
+        )}
+      </dl>
+      {!view.registered && <p className="notice">This name was found in the articles but is not in the actor registry.</p>}
+      <p className="page-links">
+        <Link href={view.timelineHref}>Timeline of {view.name}</Link> · <Link href={view.chartsHref}>Charts filtered to {view.name}</Link>
       </p>
-      <h1>{view.summary.name}</h1>
-      <p className="lede">
-        {view.summary.title ?? view.summary.type}
-        {view.aliases.length > 0 && ` · also: ${view.aliases.join(", ")}`}
-      </p>
-      {view.titles.length > 0 && (
+
+      {view.kind === "person" && (
         <>
-          <h2>Titles</h2>
-          <ul>
-            {view.titles.map((t, i) => (
-              <li key={i}>
-                {t.title}
-                {t.organization && `, ${t.organization}`}
-                {(t.from || t.to) && ` (${t.from ?? "?"} – ${t.to ?? "now"})`}
-              </li>
-            ))}
-          </ul>
+          <h2>Titles over time</h2>
+          {view.titles.length === 0 ? (
+            <p className="empty">No title is recorded for this person.</p>
+          ) : (
+            <ol className="titles">
+              {view.titles.map((t, i) => (
+                <li key={i}>
+                  <span className="title-name">{t.title}</span>
+                  {t.organization && (
+                    <>
+                      {", "}
+                      {t.organizationHref ? <Link href={t.organizationHref}>{t.organization}</Link> : t.organization}
+                    </>
+                  )}
+                  <span className="meta">
+                    {" "}
+                    · {t.period} · {t.source === "registry" ? "from the registry" : "as the articles give it"}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
         </>
       )}
-      {view.quotes.length > 0 && (
+
+      {view.controls.length > 0 && (
         <>
-          <h2>Quotes</h2>
-          <ul className="list">
-            {view.quotes.map((q, i) => (
-              <li key={i}>
-                <blockquote style={{ margin: 0 }}>“{q.text}”</blockquote>
-                <Link className="meta" href={`/articles/${encodeURIComponent(q.article.slug)}?sentence=${q.sentenceIndex}#s-${q.sentenceIndex}`}>
-                  {q.article.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <h2>Controls put in place</h2>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Chemicals this jurisdiction controls</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Chemical</th>
+                  <th scope="col">Instrument</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.controls.map((c, i) => (
+                  <tr key={i}>
+                    <th scope="row">
+                      <Link href={c.chemicalHref}>{c.chemical}</Link>
+                    </th>
+                    <td>{c.instrument}</td>
+                    <td>{c.dateLabel}</td>
+                    <td>
+                      <a href={c.source} rel="noopener noreferrer nofollow" target="_blank">
+                        Source<span className="visually-hidden"> for {c.chemical} (opens in a new tab)</span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
+
+      <h2>Mentions over time</h2>
+      <ChartFigure spec={view.mentionsChart} headingLevel={3} />
+
+      <h2>Chemicals</h2>
+      {view.chemicals.length === 0 ? (
+        <p className="empty">No chemical is named in the same articles yet.</p>
+      ) : (
+        <ul className="chips" aria-label="Chemicals named in the same articles">
+          {view.chemicals.map((c) => (
+            <li key={c.id}>
+              <Link href={c.href} className="chip chip-chemical">
+                <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
+                {c.name} <span className="chip-count">{c.count}</span>
+                <span className="visually-hidden"> articles in common</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2>Quotes</h2>
+      <QuoteList quotes={view.quotes} empty="No quote is attributed to this actor yet." />
+
       <h2>Events</h2>
       <EventList events={view.events} empty="No dated events name this actor." />
+      {view.counts.events > view.events.length && (
+        <p>
+          <Link href={view.timelineHref}>All {plural(view.counts.events, "event")} on the timeline</Link>
+        </p>
+      )}
+
+      <h2>Articles</h2>
+      <ArticleList articles={view.articles} total={view.counts.articles} empty="No article names this actor yet." />
     </>
   );
 }

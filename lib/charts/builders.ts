@@ -1,0 +1,471 @@
+/**
+ * The dashboard's charts as ChartSpecs: what each one counts, built on the server from
+ * the corpus and the URL filters. Components draw the specs; they never count.
+ */
+import type { Corpus } from "../corpus";
+import { formatPartialDate, partialDateToMs } from "../format";
+import { colorFor, dashFor, markerFor } from "../palette";
+import type { Statistic } from "../schema";
+import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
+import { actorName, chemicalName, corpusIndex, firstDay, type CorpusIndex, type IndexedEvent } from "../queries/corpus-index";
+import { filterIndexedEvents } from "../queries/events";
+import { chartFileBase, dateSpan, describeFilters, sourceLine, type FilterNames } from "./caption";
+import type { CsvCell } from "./csv";
+import { ChartSpec, type ChartCategory, type ChartRow, type ChartSpecInput } from "./spec";
+
+/** Stacks beyond this many categories go into "Other". */
+export const MAX_STACKS = 6;
+
+function names(index: CorpusIndex): FilterNames {
+  return { actor: (id) => actorName(index, id), chemical: (id) => chemicalName(index, id) };
+}
+
+export function categoriesOf(entries: readonly { key: string; label: string }[]): ChartCategory[] {
+  return entries.map((e, i) => ({ key: e.key, label: e.label, color: colorFor(e.key), dash: dashFor(i), marker: markerFor(i) }));
+}
+
+function tbl(header: string[], rows: CsvCell[][]) {
+  return { header, rows: rows.map((r) => r.map((c) => (c === undefined ? null : c))) };
+}
+
+/**
+ * Ticks for a time axis on round dates: whole years (every 1, 2 or 5) for long spans,
+ * months or quarters for short ones; the domain runs from the first tick to the last.
+ */
+export function timeTicks(values: readonly number[]): { ticks: number[]; domain: [number, number]; tick: "year" | "month" } | undefined {
+  if (values.length === 0) return undefined;
+  const min = new Date(values.reduce((a, b) => Math.min(a, b)));
+  const max = new Date(values.reduce((a, b) => Math.max(a, b)));
+  const y0 = min.getUTCFullYear();
+  const y1 = max.getUTCFullYear();
+  const months = (y1 - y0) * 12 + max.getUTCMonth() - min.getUTCMonth();
+  if (months <= 30) {
+    const step = months <= 12 ? 1 : 3;
+    const ticks: number[] = [];
+    let y = y0;
+    let m = Math.floor(min.getUTCMonth() / step) * step;
+    for (;;) {
+      const t = Date.UTC(y, m, 1);
+      ticks.push(t);
+      if (t > max.getTime()) break;
+      m += step;
+      if (m >= 12) [y, m] = [y + 1, m - 12];
+    }
+    return { ticks, domain: [ticks[0], ticks.at(-1)!], tick: "month" };
+  }
+  const span = y1 - y0 + 1;
+  const step = span > 24 ? 5 : span > 10 ? 2 : 1;
+  const start = Math.floor(y0 / step) * step;
+  const ticks: number[] = [];
+  for (let y = start; ; y += step) {
+    ticks.push(Date.UTC(y, 0, 1));
+    if (Date.UTC(y, 0, 1) > max.getTime()) break;
+  }
+  return { ticks, domain: [ticks[0], ticks.at(-1)!], tick: "year" };
+}
+
+function spec(input: ChartSpecInput): ChartSpec {
+  if (input.xType === "time" && !input.xTicks) {
+    const values = input.kind === "dots" ? Object.values(input.dots ?? {}).flatMap((d) => d.map((p) => p.x)) : input.data.map((r) => r[input.index]).filter((v): v is number => typeof v === "number");
+    const t = timeTicks(values);
+    if (t) Object.assign(input, { xTicks: t.ticks, xDomain: t.domain, xTick: t.tick });
+  }
+  return ChartSpec.parse(input);
+}
+
+/** Every month from `first` to `last` (YYYY-MM), inclusive. */
+export function monthsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  let [y, m] = first.split("-").map(Number);
+  const [ly, lm] = last.split("-").map(Number);
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, "0")}`);
+    if (++m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+export function yearsBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) out.push(String(y));
+  return out;
+}
+
+/** Months when the span is up to eight years, years beyond: bars stay readable. */
+function periods(dates: string[]): { keys: string[]; key: (date: string) => string; tick: "month" | "year" } {
+  const { first, last } = dateSpan(dates);
+  if (!first || !last) return { keys: [], key: (d) => d, tick: "month" };
+  const months = monthsBetween(first.slice(0, 7), last.slice(0, 7));
+  if (months.length <= 96) return { keys: months, key: (d) => d.slice(0, 7), tick: "month" };
+  return { keys: yearsBetween(first, last), key: (d) => d.slice(0, 4), tick: "year" };
+}
+
+/** Articles with at least one event that passes the filters (all articles when none). */
+function matchingArticles(corpus: Corpus, index: CorpusIndex, state: FilterState) {
+  if (isUnfiltered(state)) return corpus.articles;
+  const slugs = new Set(filterIndexedEvents(index, state).map((e) => e.entry.article.slug));
+  return corpus.articles.filter((a) => slugs.has(a.article.slug));
+}
+
+function topKeys(totals: Map<string, number>, max: number): string[] {
+  return [...totals.entries()]
+    .filter(([key]) => key !== "none")
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, max)
+    .map(([key]) => key);
+}
+
+/** News volume per month, each article stacked under its main jurisdiction or chemical. */
+export function newsVolumeChart(corpus: Corpus, state: FilterState): ChartSpec {
+  const index = corpusIndex(corpus);
+  const articles = matchingArticles(corpus, index, state);
+  const stackBy = state.stack;
+  const main = stackBy === "chemical" ? index.mainChemical : index.mainJurisdiction;
+  const nameOf = (id: string) => (stackBy === "chemical" ? chemicalName(index, id) : actorName(index, id));
+  const p = periods(articles.map((a) => a.article.date));
+
+  const totals = new Map<string, number>();
+  for (const a of articles) {
+    const key = main.get(a.article.slug) ?? "none";
+    totals.set(key, (totals.get(key) ?? 0) + 1);
+  }
+  const top = topKeys(totals, MAX_STACKS);
+  const hasOther = [...totals.keys()].some((k) => k !== "none" && !top.includes(k));
+  const keys = [...top, ...(hasOther ? ["other"] : []), ...(totals.has("none") ? ["none"] : [])];
+  const label = (k: string) => (k === "other" ? `Other ${stackBy === "chemical" ? "chemicals" : "jurisdictions"}` : k === "none" ? `No ${stackBy} named` : nameOf(k));
+
+  const rows = new Map<string, ChartRow>(p.keys.map((period) => [period, Object.fromEntries([["period", period], ...keys.map((k) => [k, 0])])]));
+  for (const a of articles) {
+    const raw = main.get(a.article.slug) ?? "none";
+    const key = top.includes(raw) || raw === "none" ? raw : "other";
+    const row = rows.get(p.key(a.article.date));
+    if (row) row[key] = (row[key] as number) + 1;
+  }
+  const data = [...rows.values()];
+  const categories = categoriesOf(keys.map((key) => ({ key, label: label(key) })));
+  const span = dateSpan(articles.map((a) => a.article.date));
+  return spec({
+    id: "news-volume",
+    title: `News volume per ${p.tick}, by ${stackBy === "chemical" ? "chemical" : "jurisdiction"}`,
+    subtitle: `Articles per ${p.tick}, each counted once under the ${stackBy === "chemical" ? "chemical" : "country or international body"} it names most.`,
+    kind: "stacked-bar",
+    index: "period",
+    xType: "category",
+    xTick: p.tick,
+    data,
+    categories,
+    valueFormat: "count",
+    yLabel: "Articles",
+    filtersLine: describeFilters(state, names(index)),
+    sourceLine: sourceLine({ articles: articles.length, ...span }),
+    note: isUnfiltered(state) ? undefined : "An article counts when at least one of its events matches the filters.",
+    fileBase: chartFileBase("news-volume", state),
+    table: tbl([p.tick, ...categories.map((c) => c.label), "total"], data.map((r) => [r.period, ...keys.map((k) => r[k]), keys.reduce((s, k) => s + Number(r[k] ?? 0), 0)])),
+    emptyMessage: "No articles match these filters.",
+  });
+}
+
+/** Roles counted as controlled precursors. */
+const PRECURSOR_ROLES = new Set(["precursor", "pre-precursor", "reagent"]);
+
+/** Cumulative number of precursors under control in each jurisdiction, as steps. */
+export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
+  const index = corpusIndex(corpus);
+  const chemicals = corpus.registries.chemicals.chemicals.filter(
+    (c) => PRECURSOR_ROLES.has(c.role) && (state.chemical.length === 0 || state.chemical.includes(c.id)),
+  );
+  // Earliest date each chemical came under control in each jurisdiction.
+  const first = new Map<string, Map<string, string>>();
+  for (const c of chemicals) {
+    for (const control of c.controls) {
+      const when = control.effective ?? control.announced;
+      if (!when) continue;
+      const byChem = first.get(control.jurisdiction) ?? new Map<string, string>();
+      const day = firstDay(when);
+      if (!byChem.has(c.id) || day < byChem.get(c.id)!) byChem.set(c.id, day);
+      first.set(control.jurisdiction, byChem);
+    }
+  }
+  const selected = state.actor.filter((id) => first.has(id));
+  const jurisdictions = [...first.keys()]
+    .filter((j) => selected.length === 0 || selected.includes(j))
+    .sort((a, b) => first.get(b)!.size - first.get(a)!.size || actorName(index, a).localeCompare(actorName(index, b)));
+
+  const changes = new Set<string>();
+  for (const j of jurisdictions) for (const day of first.get(j)!.values()) changes.add(day);
+  const articleDates = corpus.articles.map((a) => a.article.date);
+  const end = [dateSpan([...changes, ...articleDates]).last].filter((d): d is string => Boolean(d));
+  let days = [...new Set([...changes, ...end])].sort();
+  const from = state.from ? firstDay(state.from) : undefined;
+  const to = state.to ? firstDay(state.to) : undefined;
+  if (from) days = [from, ...days.filter((d) => d > from)];
+  if (to) days = [...days.filter((d) => d < to), to];
+
+  const data: ChartRow[] = days.map((day) => {
+    const row: ChartRow = { date: partialDateToMs(day) };
+    for (const j of jurisdictions) row[j] = [...first.get(j)!.values()].filter((d) => d <= day).length;
+    return row;
+  });
+  const categories = categoriesOf(jurisdictions.map((j) => ({ key: j, label: actorName(index, j) })));
+  const ignored = [state.type && "type", state.q && "text", selected.length === 0 && state.actor.length > 0 && "actor"].filter(Boolean);
+  const span = dateSpan(articleDates);
+  return spec({
+    id: "controls-over-time",
+    title: "Precursors under control, by jurisdiction",
+    subtitle: "Cumulative number of precursor chemicals each jurisdiction controls, from the date the control took effect (or was announced).",
+    kind: "line",
+    curve: "step",
+    index: "date",
+    xType: "time",
+    xTick: "year",
+    data: jurisdictions.length ? data : [],
+    categories,
+    valueFormat: "count",
+    yLabel: "Precursors controlled",
+    filtersLine: describeFilters({ ...DEFAULT_FILTERS, actor: selected, chemical: state.chemical, from: state.from, to: state.to }, names(index)),
+    sourceLine: sourceLine({ articles: corpus.articles.length, ...span, also: "control dates from the chemical registry" }),
+    note: ignored.length ? `The ${ignored.join(" and ")} filter${ignored.length > 1 ? "s do" : " does"} not apply to this chart.` : undefined,
+    fileBase: chartFileBase("controls-over-time", { ...state, type: undefined, q: undefined, stack: undefined }),
+    table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [new Date(r.date as number).toISOString().slice(0, 10), ...jurisdictions.map((j) => r[j])])),
+    emptyMessage: "No control of a precursor is recorded for these filters.",
+  });
+}
+
+export const ENFORCEMENT_MEASURES = [
+  { key: "seizures", label: "Seizures (kg)", unit: "kg" },
+  { key: "arrests", label: "Arrests (people)", unit: "count" },
+  { key: "prosecutions", label: "Prosecutions (cases or people)", unit: "count" },
+  { key: "deaths", label: "Overdose deaths", unit: "count" },
+] as const;
+export type EnforcementMeasure = (typeof ENFORCEMENT_MEASURES)[number]["key"];
+
+const MASS_TO_KG: Record<string, number> = { t: 1000, kg: 1, g: 0.001, mg: 0.000001, lb: 0.45359237 };
+
+/** What an enforcement figure measures, and its value in the measure's unit; or null. */
+export function classifyFigure(s: Statistic, eventType?: string): { measure: EnforcementMeasure; value: number } | null {
+  const m = (s.measure ?? "").toLowerCase();
+  const count = s.unit === "count" || s.unit === "";
+  if (s.unit in MASS_TO_KG) {
+    if (/seiz|confiscat|intercept|captur|found|smuggl|shipment/.test(m) || eventType === "seizure") return { measure: "seizures", value: s.value * MASS_TO_KG[s.unit] };
+    return null;
+  }
+  if (!count) return null;
+  if (/death|died|overdose|fatal|killed|lives/.test(m)) return { measure: "deaths", value: s.value };
+  if (/prosecut|charged|indict|convict|case|sentenc|defendant|trial/.test(m)) return { measure: "prosecutions", value: s.value };
+  if (/arrest|detain|suspect|apprehend/.test(m)) return { measure: "arrests", value: s.value };
+  return null;
+}
+
+interface FigureRecord {
+  statistic: Statistic;
+  /** The date it speaks of: its own period, else its sentence's event, else its article's. */
+  date: string;
+  eventType?: string;
+  /** Id of the event of its sentence, when that sentence is dated. */
+  eventId?: string;
+  article: string;
+  articleDate: string;
+  classified: ReturnType<typeof classifyFigure>;
+}
+
+/** Every statistic with its date and class, built once per corpus object. */
+const figureCache = new WeakMap<Corpus, FigureRecord[]>();
+
+function allFigures(corpus: Corpus, index: CorpusIndex): FigureRecord[] {
+  let list = figureCache.get(corpus);
+  if (list) return list;
+  list = [];
+  for (const entry of corpus.articles) {
+    const events = index.eventsByArticle.get(entry.article.slug) ?? [];
+    const bySentence = new Map<number, IndexedEvent>(events.map((e) => [e.event.provenance.sentence, e]));
+    for (const s of entry.extraction.statistics) {
+      const own = bySentence.get(s.provenance.sentence);
+      list.push({
+        statistic: s,
+        date: s.period?.start ?? own?.event.date ?? entry.article.date,
+        eventType: own?.event.type,
+        eventId: own?.event.id,
+        article: entry.article.slug,
+        articleDate: entry.article.date,
+        classified: classifyFigure(s, own?.event.type),
+      });
+    }
+  }
+  figureCache.set(corpus, list);
+  return list;
+}
+
+/**
+ * Statistics of the articles behind the filters. A figure in a dated sentence follows its
+ * event; one in an undated sentence follows its article (any event of it matching).
+ */
+function figures(corpus: Corpus, index: CorpusIndex, state: FilterState): FigureRecord[] {
+  const all = allFigures(corpus, index);
+  if (isUnfiltered(state)) return all;
+  const matched = filterIndexedEvents(index, state);
+  const matchedIds = new Set(matched.map((e) => e.event.id));
+  const slugs = new Set(matched.map((e) => e.entry.article.slug));
+  return all.filter((f) => (f.eventId ? matchedIds.has(f.eventId) : slugs.has(f.article)));
+}
+
+/** Enforcement figures per year: the largest figure reported for each measure. */
+export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec {
+  const index = corpusIndex(corpus);
+  const found = figures(corpus, index, state).filter((f) => f.classified && f.classified.value > 0);
+  const span = dateSpan(found.map((f) => f.date.slice(0, 4)));
+  const years = span.first && span.last ? yearsBetween(span.first, span.last) : [];
+  const present = ENFORCEMENT_MEASURES.filter((m) => found.some((f) => f.classified!.measure === m.key));
+  const rows = new Map<string, ChartRow>(years.map((y) => [y, Object.fromEntries([["year", y], ...present.map((m) => [m.key, null])])]));
+  for (const f of found) {
+    const row = rows.get(f.date.slice(0, 4));
+    const { measure, value } = f.classified!;
+    if (row && (row[measure] === null || value > (row[measure] as number))) row[measure] = Math.round(value * 100) / 100;
+  }
+  const data = [...rows.values()];
+  const values = found.map((f) => f.classified!.value);
+  const [low, high] = values.reduce(([lo, hi], v) => [Math.min(lo, v), Math.max(hi, v)], [Infinity, 0]);
+  const spread = values.length ? high / Math.max(1e-9, low) : 1;
+  const categories = categoriesOf(present.map((m) => ({ key: m.key, label: m.label })));
+  const articleSpan = dateSpan(new Set(found.map((f) => f.articleDate)));
+  return spec({
+    id: "enforcement-figures",
+    title: "Enforcement figures per year, by measure",
+    subtitle: "The largest figure the articles report for each year: seizures in kilograms, arrests, prosecutions and overdose deaths.",
+    kind: "line",
+    index: "year",
+    xType: "category",
+    xTick: "year",
+    data: present.length ? data : [],
+    categories,
+    valueFormat: "number",
+    yLabel: spread > 1000 ? "Reported figure (log scale)" : "Reported figure",
+    yScale: spread > 1000 ? "log" : "linear",
+    yDomain: spread > 1000 ? [10 ** Math.floor(Math.log10(low)), 10 ** Math.ceil(Math.log10(high))] : undefined,
+    filtersLine: describeFilters(state, names(index)),
+    sourceLine: sourceLine({ articles: new Set(found.map((f) => f.article)).size, ...articleSpan }),
+    note: "Figures are as reported; the same figure in several articles counts once per year as the largest value.",
+    fileBase: chartFileBase("enforcement-figures", { ...state, stack: undefined }),
+    table: tbl(["year", ...categories.map((c) => c.label)], data.map((r) => [r.year, ...present.map((m) => r[m.key] as CsvCell)])),
+    emptyMessage: "No seizure, arrest, prosecution or death figures were found for these filters.",
+  });
+}
+
+const TARIFF = /tariff|dut(y|ies)|levy|levies/;
+
+/** Tariff rates reported in the articles, as steps that hold until the next change. */
+export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
+  const index = corpusIndex(corpus);
+  const points = figures(corpus, index, state)
+    .filter((f) => f.statistic.unit === "%" && (TARIFF.test((f.statistic.measure ?? "").toLowerCase()) || f.eventType === "tariff"))
+    .map((f) => ({ series: f.statistic.actorId ?? "tariff", day: firstDay(f.date), value: f.statistic.value, reported: f.articleDate, article: f.article }))
+    .sort((a, b) => a.day.localeCompare(b.day) || a.reported.localeCompare(b.reported));
+  const series = [...new Set(points.map((p) => p.series))];
+  const current = new Map<string, number>();
+  const byDay = new Map<string, ChartRow>();
+  for (const p of points) {
+    current.set(p.series, p.value);
+    byDay.set(p.day, { date: partialDateToMs(p.day), ...Object.fromEntries(series.map((s) => [s, current.get(s) ?? null])) });
+  }
+  const data = [...byDay.values()];
+  const lastArticle = dateSpan(corpus.articles.map((a) => a.article.date)).last;
+  if (data.length && lastArticle && partialDateToMs(lastArticle) > (data.at(-1)!.date as number)) data.push({ ...data.at(-1)!, date: partialDateToMs(lastArticle) });
+  const categories = categoriesOf(series.map((s) => ({ key: s, label: s === "tariff" ? "Tariff rate" : `Tariff set by ${actorName(index, s)}` })));
+  const span = dateSpan(new Set(points.map((p) => p.reported)));
+  return spec({
+    id: "tariff-rate",
+    title: "Fentanyl-related tariff rate",
+    subtitle: "Tariff rates the articles report, each held until the next reported change.",
+    kind: "line",
+    curve: "step",
+    index: "date",
+    xType: "time",
+    xTick: "month",
+    data,
+    categories,
+    valueFormat: "percent",
+    yLabel: "Tariff rate (%)",
+    filtersLine: describeFilters(state, names(index)),
+    sourceLine: sourceLine({ articles: new Set(points.map((p) => p.article)).size, ...span }),
+    fileBase: chartFileBase("tariff-rate", { ...state, stack: undefined }),
+    table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [new Date(r.date as number).toISOString().slice(0, 10), ...series.map((s) => r[s] as CsvCell)])),
+    emptyMessage: "No tariff rates were found for these filters.",
+  });
+}
+
+/** Articles per month (or year) that name one chemical or actor: for the entity pages. */
+export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "actor"; id: string }): ChartSpec {
+  const index = corpusIndex(corpus);
+  const name = target.kind === "chemical" ? chemicalName(index, target.id) : actorName(index, target.id);
+  const articles = corpus.articles.filter(({ extraction }) =>
+    target.kind === "chemical"
+      ? extraction.chemicals.some((c) => c.id === target.id)
+      : extraction.actors.some((a) => a.id === target.id) || extraction.officials.some((o) => o.id === target.id),
+  );
+  const p = periods(articles.map((a) => a.article.date));
+  const rows = new Map<string, ChartRow>(p.keys.map((k) => [k, { period: k, [target.id]: 0 }]));
+  for (const a of articles) {
+    const row = rows.get(p.key(a.article.date));
+    if (row) row[target.id] = (row[target.id] as number) + 1;
+  }
+  const data = [...rows.values()];
+  const categories = categoriesOf([{ key: target.id, label: `Articles naming ${name}` }]);
+  const state = { ...DEFAULT_FILTERS, [target.kind]: [target.id] };
+  return spec({
+    id: `${target.kind}-mentions`,
+    title: `${name}: articles per ${p.tick}`,
+    subtitle: `Articles that name ${name} at least once, by publication ${p.tick}.`,
+    kind: "stacked-bar",
+    index: "period",
+    xType: "category",
+    xTick: p.tick,
+    data,
+    categories,
+    valueFormat: "count",
+    yLabel: "Articles",
+    filtersLine: `${target.kind === "chemical" ? "Chemical" : "Actor"}: ${name}`,
+    sourceLine: sourceLine({ articles: articles.length, ...dateSpan(articles.map((a) => a.article.date)) }),
+    fileBase: chartFileBase(`${target.kind}-mentions`, state),
+    table: tbl([p.tick, "articles"], data.map((r) => [r.period, r[target.id]])),
+    emptyMessage: `No article names ${name} yet.`,
+    height: 240,
+  });
+}
+
+/** When each jurisdiction announced and put into effect its control of one chemical. */
+export function controlHistoryChart(corpus: Corpus, chemicalId: string): ChartSpec {
+  const index = corpusIndex(corpus);
+  const entry = corpus.registries.chemicals.chemicals.find((c) => c.id === chemicalId);
+  const controls = [...(entry?.controls ?? [])].sort((a, b) => (a.effective ?? a.announced ?? "").localeCompare(b.effective ?? b.announced ?? ""));
+  const rows = [...new Set(controls.map((c) => actorName(index, c.jurisdiction)))];
+  const categories = categoriesOf([
+    { key: "announced", label: "Announced" },
+    { key: "effective", label: "In effect" },
+  ]).map((c) => ({ ...c, color: c.key === "announced" ? "#e09f1f" : "#1f6fbf", marker: c.key === "announced" ? ("diamond" as const) : ("circle" as const) }));
+  const dots: Record<string, { x: number; y: string; label: string }[]> = { announced: [], effective: [] };
+  for (const c of controls) {
+    const y = actorName(index, c.jurisdiction);
+    if (c.announced) dots.announced.push({ x: partialDateToMs(c.announced), y, label: `${c.instrument}: announced ${formatPartialDate(c.announced)}` });
+    if (c.effective) dots.effective.push({ x: partialDateToMs(c.effective), y, label: `${c.instrument}: in effect ${formatPartialDate(c.effective)}` });
+  }
+  const name = chemicalName(index, chemicalId);
+  return spec({
+    id: "control-history",
+    title: `${name}: control history`,
+    subtitle: "When each jurisdiction announced a control of the chemical and when it took effect.",
+    kind: "dots",
+    index: "jurisdiction",
+    xType: "time",
+    xTick: "year",
+    data: rows.map((jurisdiction) => ({ jurisdiction })),
+    categories,
+    dots,
+    valueFormat: "number",
+    yLabel: "Jurisdiction",
+    filtersLine: `Chemical: ${name}`,
+    sourceLine: sourceLine({ articles: 0, also: `${controls.length} control action${controls.length === 1 ? "" : "s"} from the chemical registry, each with its cited source` }).replace("no articles; ", ""),
+    fileBase: chartFileBase("control-history", { chemical: [chemicalId] }),
+    table: tbl(["jurisdiction", "instrument", "announced", "effective", "source"], controls.map((c) => [actorName(index, c.jurisdiction), c.instrument, c.announced, c.effective, c.source])),
+    emptyMessage: "No control of this chemical is recorded in the registry.",
+    height: Math.max(160, 60 + rows.length * 36),
+  });
+}

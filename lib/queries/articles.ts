@@ -1,0 +1,142 @@
+/** Articles: the list, and one article's text with every extracted record marked. */
+import type { Corpus, CorpusArticle } from "../corpus";
+import { formatPartialDate, formatShortDate } from "../format";
+import type { Extraction } from "../schema";
+import { splitSentences } from "../text/sentences";
+import { actorName, chemicalName, corpusIndex } from "./corpus-index";
+import { toEventView } from "./events";
+import { actorHref, articleHref, chemicalHref } from "./links";
+
+export function summarizeArticle(entry: CorpusArticle) {
+  const { article, extraction } = entry;
+  return {
+    slug: article.slug,
+    title: article.title,
+    date: article.date,
+    dateLabel: formatPartialDate(article.date),
+    source: article.source,
+    tags: article.tags,
+    href: articleHref(article.slug),
+    counts: {
+      chemicals: extraction.chemicals.length,
+      officials: extraction.officials.length,
+      actors: extraction.actors.length,
+      dates: extraction.dates.length,
+      statistics: extraction.statistics.length,
+      quotes: extraction.quotes.length,
+      events: extraction.events.length,
+    },
+  };
+}
+export type ArticleSummary = ReturnType<typeof summarizeArticle>;
+
+export function listArticles(corpus: Corpus): ArticleSummary[] {
+  return corpus.articles.map(summarizeArticle);
+}
+
+/** Kinds of record marked in the text, in the order the side panel lists them. */
+export const RECORD_KINDS = [
+  { kind: "chemical", label: "Chemical", plural: "Chemicals" },
+  { kind: "official", label: "Person", plural: "People" },
+  { kind: "actor", label: "Organisation", plural: "Organisations and countries" },
+  { kind: "date", label: "Date", plural: "Dates" },
+  { kind: "statistic", label: "Figure", plural: "Figures" },
+  { kind: "quote", label: "Quote", plural: "Quotes" },
+] as const;
+export type HighlightKind = (typeof RECORD_KINDS)[number]["kind"];
+
+export interface Highlight {
+  kind: HighlightKind;
+  start: number;
+  end: number;
+  label: string;
+}
+
+/**
+ * Non-overlapping highlights, earliest and longest first, so the text is wrapped once.
+ * Quotes are long and hold other records: they are marked only in the gaps between them.
+ */
+export function articleHighlights(extraction: Extraction): Highlight[] {
+  const all: Highlight[] = [];
+  for (const c of extraction.chemicals) for (const m of c.mentions) all.push({ kind: "chemical", start: m.start, end: m.end, label: c.name });
+  for (const o of extraction.officials) for (const m of o.mentions) all.push({ kind: "official", start: m.start, end: m.end, label: o.title ? `${o.name}, ${o.title}` : o.name });
+  for (const a of extraction.actors) for (const m of a.mentions) all.push({ kind: "actor", start: m.start, end: m.end, label: a.name });
+  for (const d of extraction.dates) all.push({ kind: "date", start: d.provenance.start, end: d.provenance.end, label: d.end ? `${d.start} to ${d.end}` : d.start });
+  for (const s of extraction.statistics) all.push({ kind: "statistic", start: s.provenance.start, end: s.provenance.end, label: `${s.value} ${s.unit}${s.measure ? ` (${s.measure})` : ""}` });
+  all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Highlight[] = [];
+  let reach = -1;
+  for (const h of all) {
+    if (h.start >= reach && h.end > h.start) {
+      kept.push(h);
+      reach = h.end;
+    }
+  }
+  const quotes: Highlight[] = [];
+  for (const q of extraction.quotes) {
+    const label = q.speaker ? `Quote: ${q.speaker}` : "Quote";
+    let cursor = q.provenance.start;
+    for (const h of kept) {
+      if (h.end <= cursor || h.start >= q.provenance.end) continue;
+      if (h.start > cursor) quotes.push({ kind: "quote", start: cursor, end: h.start, label });
+      cursor = Math.max(cursor, h.end);
+    }
+    if (cursor < q.provenance.end) quotes.push({ kind: "quote", start: cursor, end: q.provenance.end, label });
+  }
+  return [...kept, ...quotes].sort((a, b) => a.start - b.start);
+}
+
+/** One article: its text with marks and sentence anchors, and a panel of its records. */
+export function getArticleView(corpus: Corpus, slug: string, focus?: number) {
+  const entry = corpus.bySlug.get(slug);
+  if (!entry) return undefined;
+  const index = corpusIndex(corpus);
+  const { article, extraction } = entry;
+  const sentences = splitSentences(article.body).map((s) => ({ index: s.index, start: s.start, end: s.end }));
+  const anchor = (sentence: number) => `#s-${sentence}`;
+  const item = (key: string, label: string, sentence: number, extra: { detail?: string; href?: string; mentions?: number } = {}) => ({ key, label, sentence, anchor: anchor(sentence), ...extra });
+
+  const groups = [
+    {
+      kind: "chemical" as const,
+      items: extraction.chemicals.map((c) =>
+        item(`c-${c.id}`, chemicalName(index, c.id), c.mentions[0].sentence, { detail: [c.role, c.cas && `CAS ${c.cas}`].filter(Boolean).join(" · ") || undefined, href: chemicalHref(c.id), mentions: c.mentions.length }),
+      ),
+    },
+    {
+      kind: "official" as const,
+      items: extraction.officials.map((o) => item(`o-${o.id}`, o.name, o.mentions[0].sentence, { detail: [o.title, o.organization].filter(Boolean).join(", ") || undefined, href: actorHref(o.id), mentions: o.mentions.length })),
+    },
+    {
+      kind: "actor" as const,
+      items: extraction.actors.map((a) => item(`a-${a.id}`, actorName(index, a.id), a.mentions[0].sentence, { detail: a.type.replace("-", " "), href: actorHref(a.id), mentions: a.mentions.length })),
+    },
+    {
+      kind: "date" as const,
+      items: extraction.dates.map((d, i) => item(`d-${i}`, d.text, d.provenance.sentence, { detail: d.end ? `${formatPartialDate(d.start)} – ${formatPartialDate(d.end)}` : formatPartialDate(d.start, d.precision) })),
+    },
+    {
+      kind: "statistic" as const,
+      items: extraction.statistics.map((s, i) => item(`s-${i}`, s.text, s.provenance.sentence, { detail: [s.qualifier, `${s.value.toLocaleString("en-US")} ${s.unit}`, s.measure].filter(Boolean).join(" · ") })),
+    },
+    {
+      kind: "quote" as const,
+      items: extraction.quotes.map((q, i) => item(`q-${i}`, q.text.length > 140 ? `${q.text.slice(0, 140)}…` : q.text, q.provenance.sentence, { detail: q.speaker, href: q.speakerId ? actorHref(q.speakerId) : undefined })),
+    },
+  ].map((g) => ({ ...g, ...RECORD_KINDS.find((k) => k.kind === g.kind)!, count: g.items.length }));
+
+  const validFocus = focus !== undefined && sentences.some((s) => s.index === focus) ? focus : undefined;
+  return {
+    summary: summarizeArticle(entry),
+    shortDate: formatShortDate(article.date),
+    url: article.url,
+    body: article.body,
+    marks: articleHighlights(extraction).map((h) => ({ start: h.start, end: h.end, kind: h.kind, label: h.label })),
+    sentences,
+    focus: validFocus,
+    focusMissing: focus !== undefined && validFocus === undefined,
+    groups,
+    events: extraction.events.map((e) => toEventView(index, entry, e)),
+  };
+}
+export type ArticleView = NonNullable<ReturnType<typeof getArticleView>>;

@@ -1,0 +1,15 @@
+/** The dashboard's routes, in one place so queries and components link the same way. */
+
+export function chemicalHref(id: string): string {
+  return `/chemicals/${encodeURIComponent(id)}`;
+}
+
+export function actorHref(id: string): string {
+  return `/actors/${encodeURIComponent(id)}`;
+}
+
+/** An article, or the exact sentence in it: `?sentence=` marks it, `#s-` scrolls to it. */
+export function articleHref(slug: string, sentence?: number): string {
+  const base = `/articles/${encodeURIComponent(slug)}`;
+  return sentence === undefined ? base : `${base}?sentence=${sentence}#s-${sentence}`;
+}
