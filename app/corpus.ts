@@ -30,5 +30,5 @@ const diskCache = diskCacheOptions();
  */
 export const getCorpus = cache(async (): Promise<Corpus> => {
   await connection();
-  return loadCorpus({ diskCache });
+  return loadCorpus({ diskCache, watch: true });
 });

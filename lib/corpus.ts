@@ -30,6 +30,8 @@ export interface CorpusOptions {
   registry?: string;
   /** Persist extractions under `dir`; `version` must change whenever extraction code does. */
   diskCache?: { dir: string; version: string };
+  /** Watch the articles folder instead of scanning it on every load (long-running servers). */
+  watch?: boolean;
 }
 
 /** Extractions per article object and registry object; both stay the same while unchanged. */
@@ -79,7 +81,7 @@ let lastCorpus: Corpus | undefined;
 
 export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
   const [loaded, registry] = await Promise.all([
-    loadArticles(options.articles ?? articlesDir()),
+    loadArticles(options.articles ?? articlesDir(), { watch: options.watch }),
     loadRegistries(options.registry ?? registryDir()),
   ]);
   const signature = `${loaded.root}|${registry.signature}|${loaded.signature}`;

@@ -4,7 +4,7 @@
  * picked up on the next load. Problems are collected, never thrown: one bad file never
  * stops the others.
  */
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { Article, ContentIssue } from "../schema";
 import { parseArticleFile, type ParsedArticleFile } from "./article";
@@ -115,9 +115,60 @@ function parseWithCache(stamp: FileStamp): { result: ParsedArticleFile; fresh: b
   return { result, fresh: true };
 }
 
-/** Loads every article under root. Never throws for bad content. */
-export async function loadArticles(root: string): Promise<LoadedArticles> {
+/**
+ * A long-running server can watch the folder instead of scanning it on every request
+ * (at 10,000 files a scan costs ~75 ms). Any event marks the folder dirty and the next
+ * load scans it; if the watcher cannot start or fails, every load scans, as without it.
+ */
+interface FolderWatch {
+  watcher: FSWatcher;
+  dirty: boolean;
+  healthy: boolean;
+  last?: LoadedArticles;
+}
+const watches = new Map<string, FolderWatch>();
+
+function watchFolder(root: string): FolderWatch | undefined {
+  const existing = watches.get(root);
+  if (existing) return existing.healthy ? existing : undefined;
+  try {
+    const state: FolderWatch = { watcher: undefined as unknown as FSWatcher, dirty: true, healthy: true };
+    state.watcher = watch(root, { recursive: true, persistent: false }, () => {
+      state.dirty = true;
+    });
+    state.watcher.on("error", () => {
+      state.healthy = false;
+      state.watcher.close();
+    });
+    watches.set(root, state);
+    return state;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stops every folder watch (tests, and servers shutting down). */
+export function closeWatches(): void {
+  for (const state of watches.values()) state.watcher.close();
+  watches.clear();
+}
+
+/**
+ * Loads every article under root. Never throws for bad content. With `watch`, an
+ * unchanged folder is answered from the last load without touching the disk.
+ */
+export async function loadArticles(root: string, options: { watch?: boolean } = {}): Promise<LoadedArticles> {
   const absoluteRoot = path.resolve(/* turbopackIgnore: true */ root);
+  const folderWatch = options.watch ? watchFolder(absoluteRoot) : undefined;
+  if (folderWatch && !folderWatch.dirty && folderWatch.healthy && folderWatch.last) return folderWatch.last;
+  // Cleared before the scan, so a change during the scan makes the next load scan again.
+  if (folderWatch) folderWatch.dirty = false;
+  const result = await scanAndParse(absoluteRoot, root);
+  if (folderWatch) folderWatch.last = result;
+  return result;
+}
+
+async function scanAndParse(absoluteRoot: string, root: string): Promise<LoadedArticles> {
   let listing: { files: FileStamp[]; issues: ContentIssue[] };
   try {
     listing = listArticleFiles(absoluteRoot);

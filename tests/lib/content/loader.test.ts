@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync, cpSync, unlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadArticles } from "../../../lib/content/loader";
+import { closeWatches, loadArticles } from "../../../lib/content/loader";
 
 const fixtures = path.join(__dirname, "..", "..", "fixtures");
 
@@ -125,5 +125,40 @@ describe("loadArticles cache and file changes", () => {
     const result = await loadArticles(path.join(dir, "nope"));
     expect(result.articles).toEqual([]);
     expect(result.issues[0].message).toMatch(/cannot read the articles folder/);
+  });
+});
+
+describe("loadArticles with a folder watch", () => {
+  let dir: string;
+  afterEach(() => {
+    closeWatches();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const article = (title: string) => `---\ntitle: "${title}"\ndate: 2024-05-01\nsource: Wire\n---\n\nBody of ${title}.\n`;
+
+  async function until(check: () => Promise<boolean>): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error("the change was never seen");
+  }
+
+  it("answers an unchanged folder without a scan and sees additions, edits and deletions", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "pw-watch-"));
+    writeFileSync(path.join(dir, "a.md"), article("A"));
+    const first = await loadArticles(dir, { watch: true });
+    expect(await loadArticles(dir, { watch: true })).toBe(first); // same object: nothing was scanned
+
+    mkdirSync(path.join(dir, "sub"));
+    writeFileSync(path.join(dir, "sub", "b.md"), article("B"));
+    await until(async () => (await loadArticles(dir, { watch: true })).articles.length === 2);
+
+    writeFileSync(path.join(dir, "a.md"), article("A, edited"));
+    await until(async () => (await loadArticles(dir, { watch: true })).articles.some((a) => a.title === "A, edited"));
+
+    unlinkSync(path.join(dir, "sub", "b.md"));
+    await until(async () => (await loadArticles(dir, { watch: true })).articles.length === 1);
   });
 });
