@@ -1,11 +1,31 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useId, useRef, useState } from "react";
 import { toCsv } from "@/lib/charts/csv";
 import { markerPath } from "@/lib/charts/layout";
 import type { ChartSpec } from "@/lib/charts/spec";
-import { ChartCanvas } from "./ChartCanvas";
 import { buildChartSvg, rasterize, saveBlob } from "./export";
+
+/**
+ * The drawing itself (Recharts, the largest part of the page's JavaScript) loads in its
+ * own chunk after the page: no route carries it in its first load. Until it arrives the
+ * canvas keeps the chart's height (nothing shifts), and the header, legend, data table and
+ * CSV download already work. Recharts draws only in the browser, once it has measured its
+ * box, so nothing is lost by not rendering it on the server.
+ */
+const ChartCanvas = dynamic(() => import("./ChartCanvas").then((m) => m.ChartCanvas), {
+  ssr: false,
+  loading: ChartPlaceholder,
+});
+
+function ChartPlaceholder() {
+  return (
+    <p className="meta chart-placeholder" data-chart-placeholder="" style={{ margin: 0, padding: "2rem 0", textAlign: "center" }}>
+      Drawing the chart… Its figures are in the data table below.
+    </p>
+  );
+}
 
 type Format = "png" | "svg" | "csv";
 

@@ -9,12 +9,26 @@ import type { Statistic } from "../schema";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
 import { actorName, chemicalName, corpusIndex, firstDay, type CorpusIndex, type IndexedEvent } from "../queries/corpus-index";
 import { filterIndexedEvents } from "../queries/events";
+import { memo } from "../queries/memo";
 import { chartFileBase, dateSpan, describeFilters, sourceLine, type FilterNames } from "./caption";
 import type { CsvCell } from "./csv";
 import { ChartSpec, type ChartCategory, type ChartRow, type ChartSpecInput } from "./spec";
 
 /** Stacks beyond this many categories go into "Other". */
 export const MAX_STACKS = 6;
+
+/** How many specs of each chart a corpus keeps, one per filter state asked for. */
+const CHART_CACHE_SIZE = 32;
+
+/**
+ * A chart for a filter state, built once while it stays among the recent ones. The key is
+ * the state as written (the order of ids shows in captions and file names); the page is
+ * left out, as no chart reads it.
+ */
+function cachedChart(corpus: Corpus, id: string, state: FilterState, build: () => ChartSpec): ChartSpec {
+  const key = JSON.stringify([state.actor, state.chemical, state.type ?? "", state.from ?? "", state.to ?? "", state.q ?? "", state.stack]);
+  return memo(corpus, `chart:${id}`, key, CHART_CACHE_SIZE, build);
+}
 
 function names(index: CorpusIndex): FilterNames {
   return { actor: (id) => actorName(index, id), chemical: (id) => chemicalName(index, id) };
@@ -117,6 +131,10 @@ function topKeys(totals: Map<string, number>, max: number): string[] {
 
 /** News volume per month, each article stacked under its main jurisdiction or chemical. */
 export function newsVolumeChart(corpus: Corpus, state: FilterState): ChartSpec {
+  return cachedChart(corpus, "newsVolumeChart", state, () => buildNewsVolumeChart(corpus, state));
+}
+
+function buildNewsVolumeChart(corpus: Corpus, state: FilterState): ChartSpec {
   const index = corpusIndex(corpus);
   const articles = matchingArticles(corpus, index, state);
   const stackBy = state.stack;
@@ -170,6 +188,10 @@ const PRECURSOR_ROLES = new Set(["precursor", "pre-precursor", "reagent"]);
 
 /** Cumulative number of precursors under control in each jurisdiction, as steps. */
 export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
+  return cachedChart(corpus, "controlsChart", state, () => buildControlsChart(corpus, state));
+}
+
+function buildControlsChart(corpus: Corpus, state: FilterState): ChartSpec {
   const index = corpusIndex(corpus);
   const chemicals = corpus.registries.chemicals.chemicals.filter(
     (c) => PRECURSOR_ROLES.has(c.role) && (state.chemical.length === 0 || state.chemical.includes(c.id)),
@@ -310,6 +332,10 @@ function figures(corpus: Corpus, index: CorpusIndex, state: FilterState): Figure
 
 /** Enforcement figures per year: the largest figure reported for each measure. */
 export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec {
+  return cachedChart(corpus, "enforcementChart", state, () => buildEnforcementChart(corpus, state));
+}
+
+function buildEnforcementChart(corpus: Corpus, state: FilterState): ChartSpec {
   const index = corpusIndex(corpus);
   const found = figures(corpus, index, state).filter((f) => f.classified && f.classified.value > 0);
   const span = dateSpan(found.map((f) => f.date.slice(0, 4)));
@@ -354,6 +380,10 @@ const TARIFF = /tariff|dut(y|ies)|levy|levies/;
 
 /** Tariff rates reported in the articles, as steps that hold until the next change. */
 export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
+  return cachedChart(corpus, "tariffChart", state, () => buildTariffChart(corpus, state));
+}
+
+function buildTariffChart(corpus: Corpus, state: FilterState): ChartSpec {
   const index = corpusIndex(corpus);
   const points = figures(corpus, index, state)
     .filter((f) => f.statistic.unit === "%" && (TARIFF.test((f.statistic.measure ?? "").toLowerCase()) || f.eventType === "tariff"))
@@ -396,11 +426,7 @@ export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
 export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "actor"; id: string }): ChartSpec {
   const index = corpusIndex(corpus);
   const name = target.kind === "chemical" ? chemicalName(index, target.id) : actorName(index, target.id);
-  const articles = corpus.articles.filter(({ extraction }) =>
-    target.kind === "chemical"
-      ? extraction.chemicals.some((c) => c.id === target.id)
-      : extraction.actors.some((a) => a.id === target.id) || extraction.officials.some((o) => o.id === target.id),
-  );
+  const articles = (target.kind === "chemical" ? index.articlesByChemical : index.articlesByActor).get(target.id) ?? [];
   const p = periods(articles.map((a) => a.article.date));
   const rows = new Map<string, ChartRow>(p.keys.map((k) => [k, { period: k, [target.id]: 0 }]));
   for (const a of articles) {

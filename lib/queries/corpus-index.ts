@@ -1,7 +1,9 @@
 /**
  * Indexes derived from a corpus, built once per corpus object (the loader hands back the
  * same object while nothing changed) and shared by every query: names of actors and
- * chemicals, each event flattened with what filters test, and article jurisdictions.
+ * chemicals, each event flattened with what filters test, article jurisdictions, and
+ * inverted indexes (events and articles per actor, chemical and event type) so a query
+ * about one entity or one filter value reads its own list instead of every event.
  */
 import type { Corpus, CorpusArticle } from "../corpus";
 import type { ActorType, ChemicalRole, Event } from "../schema";
@@ -38,6 +40,20 @@ export interface IndexedEvent {
   last: string;
   /** Lowercased sentence, names and article title: what the text filter searches. */
   text: string;
+  /** Place in `CorpusIndex.events` (newest first): merges and sorts of subsets use it. */
+  position: number;
+}
+
+/**
+ * The ids of one kind (actors, chemicals or types) of every event as small integers in
+ * flat arrays: the ids of the event at position p are `keys[values[k]]` for k from
+ * `offsets[p]` to `offsets[p + 1]`, in the event's own order. Counting ids over many
+ * events reads these instead of following each event's lists and hashing strings.
+ */
+export interface Codes {
+  keys: string[];
+  offsets: Int32Array;
+  values: Int32Array;
 }
 
 export interface CorpusIndex {
@@ -53,6 +69,25 @@ export interface CorpusIndex {
   mainChemical: Map<string, string>;
   /** Ids of actors that are jurisdictions: countries and international bodies. */
   jurisdictions: Set<string>;
+  /** Events naming each actor or official id, newest first (a subsequence of `events`). */
+  eventsByActor: Map<string, IndexedEvent[]>;
+  /** Events naming each chemical id, newest first. */
+  eventsByChemical: Map<string, IndexedEvent[]>;
+  /** Events of each type, newest first. */
+  eventsByType: Map<string, IndexedEvent[]>;
+  /** Articles naming each actor or official id, in corpus order (newest first). */
+  articlesByActor: Map<string, CorpusArticle[]>;
+  /** Articles naming each chemical id, in corpus order. */
+  articlesByChemical: Map<string, CorpusArticle[]>;
+  /**
+   * By position in `events`: the latest last day of that event and every older one. Past a
+   * position where it falls before a from-date, no event can match that date.
+   */
+  latestLastFrom: string[];
+  /** Ids an article names, each once: actors and officials, and chemicals. */
+  idsOfArticle: Map<CorpusArticle, { actors: string[]; chemicals: string[] }>;
+  /** Each event's actor, chemical and type ids as codes; keys in the order of the maps above. */
+  codes: { actor: Codes; chemical: Codes; type: Codes };
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -152,6 +187,7 @@ function build(corpus: Corpus): CorpusIndex {
         first: firstDay(event.date),
         last: lastDay(event.end ?? event.date),
         text: `${event.sentence}\n${names.join("\n")}\n${article.title}`.toLowerCase(),
+        position: 0,
       };
       list.push(indexed);
       events.push(indexed);
@@ -159,7 +195,99 @@ function build(corpus: Corpus): CorpusIndex {
     eventsByArticle.set(article.slug, list);
   }
   events.sort(compareEventsNewestFirst);
-  return { actors, chemicals, events, eventsByArticle, mainJurisdiction, mainChemical, jurisdictions };
+
+  // Inverted indexes. Built from the sorted list, so each list is newest first and each
+  // map's keys come in the order a scan of every event would first meet them; the same
+  // pass writes each event's ids as codes (see `Codes`).
+  // Latest last day from each position on: a from-filter stops where this falls before it.
+  const latestLastFrom = new Array<string>(events.length);
+  for (let p = events.length - 1; p >= 0; p--) {
+    const last = events[p].last;
+    latestLastFrom[p] = p + 1 < events.length && latestLastFrom[p + 1] > last ? latestLastFrom[p + 1] : last;
+  }
+  const actor = new InvertedBuilder(events.length);
+  const chemical = new InvertedBuilder(events.length);
+  const type = new InvertedBuilder(events.length);
+  events.forEach((e, position) => {
+    e.position = position;
+    actor.add(e, e.actorIds);
+    chemical.add(e, e.chemicalIds);
+    type.add(e, [e.event.type]);
+  });
+  const articlesByActor = new Map<string, CorpusArticle[]>();
+  const articlesByChemical = new Map<string, CorpusArticle[]>();
+  const idsOfArticle = new Map<CorpusArticle, { actors: string[]; chemicals: string[] }>();
+  for (const entry of corpus.articles) {
+    const { extraction } = entry;
+    const ids = {
+      actors: [...new Set([...extraction.actors.map((a) => a.id), ...extraction.officials.map((o) => o.id)])],
+      chemicals: [...new Set(extraction.chemicals.map((c) => c.id))],
+    };
+    idsOfArticle.set(entry, ids);
+    for (const id of ids.actors) push(articlesByActor, id, entry);
+    for (const id of ids.chemicals) push(articlesByChemical, id, entry);
+  }
+  return {
+    actors,
+    chemicals,
+    events,
+    eventsByArticle,
+    mainJurisdiction,
+    mainChemical,
+    jurisdictions,
+    eventsByActor: actor.lists(),
+    eventsByChemical: chemical.lists(),
+    eventsByType: type.lists(),
+    articlesByActor,
+    articlesByChemical,
+    idsOfArticle,
+    latestLastFrom,
+    codes: { actor: actor.codes(), chemical: chemical.codes(), type: type.codes() },
+  };
+}
+
+/** Collects, over events in order, the events per key and each event's keys as codes. */
+class InvertedBuilder {
+  private readonly code = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly events: IndexedEvent[][] = [];
+  private readonly offsets: Int32Array;
+  private readonly values: number[] = [];
+  private count = 0;
+
+  constructor(size: number) {
+    this.offsets = new Int32Array(size + 1);
+  }
+
+  add(e: IndexedEvent, ids: readonly string[]): void {
+    this.offsets[this.count++] = this.values.length;
+    for (const id of ids) {
+      let c = this.code.get(id);
+      if (c === undefined) {
+        c = this.keys.length;
+        this.code.set(id, c);
+        this.keys.push(id);
+        this.events.push([]);
+      }
+      this.events[c].push(e);
+      this.values.push(c);
+    }
+    this.offsets[this.count] = this.values.length;
+  }
+
+  lists(): Map<string, IndexedEvent[]> {
+    return new Map(this.keys.map((key, c) => [key, this.events[c]]));
+  }
+
+  codes(): Codes {
+    return { keys: this.keys, offsets: this.offsets, values: Int32Array.from(this.values) };
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const cache = new WeakMap<Corpus, CorpusIndex>();
@@ -171,6 +299,62 @@ export function corpusIndex(corpus: Corpus): CorpusIndex {
     cache.set(corpus, index);
   }
   return index;
+}
+
+/**
+ * Events of any of several lists (each a subsequence of `index.events`), newest first,
+ * each once: the union of the events of several actors or chemicals.
+ */
+export function unionByPosition(lists: readonly (readonly IndexedEvent[])[]): IndexedEvent[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length === 0) return [];
+  let out = nonEmpty[0] as IndexedEvent[];
+  for (let k = 1; k < nonEmpty.length; k++) out = mergeByPosition(out, nonEmpty[k]);
+  return out;
+}
+
+/** Two newest-first lists merged into one, each event once. */
+function mergeByPosition(a: readonly IndexedEvent[], b: readonly IndexedEvent[]): IndexedEvent[] {
+  const out: IndexedEvent[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x.position <= y.position) {
+      out.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+/**
+ * The first position in `events` (a newest-first subsequence of `index.events`) whose
+ * first day is on or before `to` (YYYY-MM-DD): every event before it begins after `to`.
+ * Events are sorted by date and an event's first day grows with its date, so this is a
+ * binary search; a to-filter reads only the events from there on.
+ */
+export function firstStartingBy(events: readonly IndexedEvent[], to: string): number {
+  return searchFirst(events, (e) => e.first <= to);
+}
+
+/** First index where `test` holds, for a test that once true stays true along the list. */
+function searchFirst<T>(list: readonly T[], test: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(list[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export function actorName(index: CorpusIndex, id: string): string {

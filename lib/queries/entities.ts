@@ -1,23 +1,29 @@
 /** Chemicals and actors: the lists and the pages of each, as plain view models. */
 import { controlHistoryChart, mentionsChart } from "../charts/builders";
-import type { Corpus } from "../corpus";
+import type { Corpus, CorpusArticle } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import { colorFor } from "../palette";
+import type { Quote } from "../schema";
 import { DEFAULT_FILTERS, hrefWith } from "../url-state";
 import { actorName, chemicalName, corpusIndex, type CorpusIndex, type IndexedEvent } from "./corpus-index";
 import { toEventView } from "./events";
 import { actorHref, articleHref, chemicalHref } from "./links";
+import { memo, once } from "./memo";
 
 /** How many events and articles an entity page lists before pointing to the timeline. */
 export const ENTITY_LIST_LIMIT = 20;
+
+/** How many chemical and actor pages each corpus keeps built (each a few KB). */
+const ENTITY_CACHE_SIZE = 64;
 
 function articleItem(entry: { article: { slug: string; title: string; date: string; source: string } }, mentions: number) {
   return { slug: entry.article.slug, title: entry.article.title, date: entry.article.date, dateLabel: formatShortDate(entry.article.date), source: entry.article.source, href: articleHref(entry.article.slug), mentions };
 }
 
-function countBy<T>(items: Iterable<T>, key: (item: T) => Iterable<string>): Map<string, number> {
+/** How many items hold each id; `ids` gives each item's ids, each once. */
+function countIds<T>(items: Iterable<T>, ids: (item: T) => readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const item of items) for (const k of new Set(key(item))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const item of items) for (const k of ids(item)) counts.set(k, (counts.get(k) ?? 0) + 1);
   return counts;
 }
 
@@ -25,17 +31,21 @@ function ranked(counts: Map<string, number>, limit: number) {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit);
 }
 
-/** Per-chemical article and event counts, computed once per request. */
-function chemicalStats(corpus: Corpus, index: CorpusIndex) {
-  const articles = countBy(corpus.articles, (a) => a.extraction.chemicals.map((c) => c.id));
-  const events = countBy(index.events, (e) => e.chemicalIds);
-  return { articles, events };
+/** Lengths of the lists of an inverted index: articles or events per id. */
+function lengths<T>(map: Map<string, T[]>): Map<string, number> {
+  return new Map([...map].map(([id, list]) => [id, list.length]));
 }
+
+const chemicalListCache = new WeakMap<Corpus, ReturnType<typeof buildChemicalList>>();
 
 /** Registry chemicals plus unregistered ones found in text, most written about first. */
 export function listChemicals(corpus: Corpus) {
+  return once(chemicalListCache, corpus, buildChemicalList);
+}
+
+function buildChemicalList(corpus: Corpus) {
   const index = corpusIndex(corpus);
-  const stats = chemicalStats(corpus, index);
+  const stats = { articles: lengths(index.articlesByChemical), events: lengths(index.eventsByChemical) };
   const registry = new Map(corpus.registries.chemicals.chemicals.map((c) => [c.id, c]));
   return [...index.chemicals.values()]
     .map((c) => {
@@ -62,35 +72,47 @@ function eventList(index: CorpusIndex, events: IndexedEvent[], limit = ENTITY_LI
 
 export function getChemical(corpus: Corpus, id: string) {
   const index = corpusIndex(corpus);
-  const info = index.chemicals.get(id);
-  if (!info) return undefined;
-  const entry = corpus.registries.chemicals.chemicals.find((c) => c.id === id);
-  const events = index.events.filter((e) => e.chemicalIds.includes(id));
-  const articles = corpus.articles.filter((a) => a.extraction.chemicals.some((c) => c.id === id));
+  if (!index.chemicals.has(id)) return undefined;
+  return memo(index, "chemical", id, ENTITY_CACHE_SIZE, () => buildChemical(corpus, index, id));
+}
 
+function buildChemical(corpus: Corpus, index: CorpusIndex, id: string) {
+  const info = index.chemicals.get(id)!;
+  const entry = corpus.registries.chemicals.chemicals.find((c) => c.id === id);
+  const events = index.eventsByChemical.get(id) ?? [];
+  const articles = index.articlesByChemical.get(id) ?? [];
+
+  // The first 30 figures of its events, newest first.
   const statistics: { text: string; measure?: string; href: string; article: string; date: string }[] = [];
-  for (const e of events) {
+  figures: for (const e of events) {
     for (const i of e.event.statistics) {
       const s = e.entry.extraction.statistics[i];
       if (s) statistics.push({ text: s.text, measure: s.measure, href: articleHref(e.entry.article.slug, e.event.provenance.sentence), article: e.entry.article.title, date: formatPartialDate(e.event.date, e.event.precision) });
+      if (statistics.length >= 30) break figures;
     }
   }
-  // Quotes said in a sentence that names the chemical, then others from the same articles.
-  const quotes = articles
-    .flatMap(({ article, extraction }) => {
-      const sentences = new Set(extraction.chemicals.find((c) => c.id === id)?.mentions.map((m) => m.sentence));
-      return extraction.quotes.map((q) => ({
-        text: q.text,
-        speaker: q.speaker,
-        speakerHref: q.speakerId ? actorHref(q.speakerId) : undefined,
-        article: article.title,
-        date: formatShortDate(article.date),
-        href: articleHref(article.slug, q.provenance.sentence),
-        direct: sentences.has(q.provenance.sentence),
-      }));
-    })
-    .sort((a, b) => Number(b.direct) - Number(a.direct))
-    .slice(0, 10);
+  // Ten quotes: those said in a sentence that names the chemical, then others from the
+  // same articles, each group newest article first.
+  const direct: { entry: CorpusArticle; quote: Quote }[] = [];
+  const others: { entry: CorpusArticle; quote: Quote }[] = [];
+  for (const a of articles) {
+    if (direct.length >= 10) break;
+    const sentences = new Set(a.extraction.chemicals.find((c) => c.id === id)?.mentions.map((m) => m.sentence));
+    for (const quote of a.extraction.quotes) {
+      if (sentences.has(quote.provenance.sentence)) {
+        if (direct.length < 10) direct.push({ entry: a, quote });
+      } else if (others.length < 10) others.push({ entry: a, quote });
+    }
+  }
+  const quotes = [...direct.map((q) => ({ ...q, direct: true })), ...others.map((q) => ({ ...q, direct: false }))].slice(0, 10).map(({ entry: { article }, quote: q, direct }) => ({
+    text: q.text,
+    speaker: q.speaker,
+    speakerHref: q.speakerId ? actorHref(q.speakerId) : undefined,
+    article: article.title,
+    date: formatShortDate(article.date),
+    href: articleHref(article.slug, q.provenance.sentence),
+    direct,
+  }));
 
   const controls = [...(entry?.controls ?? [])]
     .sort((a, b) => (a.effective ?? a.announced ?? "").localeCompare(b.effective ?? b.announced ?? ""))
@@ -119,7 +141,7 @@ export function getChemical(corpus: Corpus, id: string) {
     controlChart: controlHistoryChart(corpus, id),
     mentionsChart: mentionsChart(corpus, { kind: "chemical", id }),
     // Actors named in the same articles, by number of articles.
-    relatedActors: ranked(countBy(articles, (a) => [...a.extraction.actors.map((x) => x.id), ...a.extraction.officials.map((o) => o.id)]), 24).map(([actorId, count]) => ({ id: actorId, name: actorName(index, actorId), href: actorHref(actorId), count })),
+    relatedActors: ranked(countIds(articles, (a) => index.idsOfArticle.get(a)!.actors), 24).map(([actorId, count]) => ({ id: actorId, name: actorName(index, actorId), href: actorHref(actorId), count })),
     statistics: statistics.slice(0, 30),
     quotes,
     articles: articles.slice(0, ENTITY_LIST_LIMIT).map((a) => articleItem(a, a.extraction.chemicals.find((c) => c.id === id)?.mentions.length ?? 0)),
@@ -128,7 +150,7 @@ export function getChemical(corpus: Corpus, id: string) {
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, chemical: [id] }),
   };
 }
-export type ChemicalView = NonNullable<ReturnType<typeof getChemical>>;
+export type ChemicalView = ReturnType<typeof buildChemical>;
 
 const ACTOR_TYPE_LABEL: Record<string, string> = {
   country: "Country",
@@ -140,11 +162,17 @@ const ACTOR_TYPE_LABEL: Record<string, string> = {
   person: "Person",
 };
 
+const actorListCache = new WeakMap<Corpus, ReturnType<typeof buildActorList>>();
+
 /** People and organisations of the registry and the text, most written about first. */
 export function listActors(corpus: Corpus) {
+  return once(actorListCache, corpus, buildActorList);
+}
+
+function buildActorList(corpus: Corpus) {
   const index = corpusIndex(corpus);
-  const articles = countBy(corpus.articles, (a) => [...a.extraction.actors.map((x) => x.id), ...a.extraction.officials.map((o) => o.id)]);
-  const events = countBy(index.events, (e) => e.actorIds);
+  const articles = lengths(index.articlesByActor);
+  const events = lengths(index.eventsByActor);
   const latestTitle = new Map<string, string>();
   for (const p of corpus.registries.actors.people) if (p.titles.length) latestTitle.set(p.id, p.titles.at(-1)!.title);
   // Articles are newest first: the first title seen is the latest.
@@ -169,12 +197,16 @@ export type ActorSummary = ReturnType<typeof listActors>[number];
 
 export function getActor(corpus: Corpus, id: string) {
   const index = corpusIndex(corpus);
-  const info = index.actors.get(id);
-  if (!info) return undefined;
+  if (!index.actors.has(id)) return undefined;
+  return memo(index, "actor", id, ENTITY_CACHE_SIZE, () => buildActor(corpus, index, id));
+}
+
+function buildActor(corpus: Corpus, index: CorpusIndex, id: string) {
+  const info = index.actors.get(id)!;
   const org = corpus.registries.actors.organizations.find((o) => o.id === id);
   const person = corpus.registries.actors.people.find((p) => p.id === id);
-  const events = index.events.filter((e) => e.actorIds.includes(id));
-  const articles = corpus.articles.filter((a) => a.extraction.actors.some((x) => x.id === id) || a.extraction.officials.some((o) => o.id === id));
+  const events = index.eventsByActor.get(id) ?? [];
+  const articles = index.articlesByActor.get(id) ?? [];
 
   // Titles over time: the registry's, then each title as the articles give it, first to last seen.
   const reported = new Map<string, { title: string; organization?: string; organizationHref?: string; first: string; last: string; articles: number }>();
@@ -212,11 +244,15 @@ export function getActor(corpus: Corpus, id: string) {
     })),
   ].sort((a, b) => a.sortKey.localeCompare(b.sortKey));
 
-  const quotes = articles.flatMap(({ article, extraction }) =>
-    extraction.quotes
-      .filter((q) => q.speakerId === id)
-      .map((q) => ({ text: q.text, article: article.title, date: formatShortDate(article.date), href: articleHref(article.slug, q.provenance.sentence) })),
-  );
+  // Its quotes: all counted, the first 20 shown.
+  let quoteCount = 0;
+  const quotes: { text: string; article: string; date: string; href: string }[] = [];
+  for (const { article, extraction } of articles) {
+    for (const q of extraction.quotes) {
+      if (q.speakerId !== id) continue;
+      if (quoteCount++ < 20) quotes.push({ text: q.text, article: article.title, date: formatShortDate(article.date), href: articleHref(article.slug, q.provenance.sentence) });
+    }
+  }
 
   // Controls this actor put in place, when it is a jurisdiction of the registry.
   const controls = corpus.registries.chemicals.chemicals.flatMap((c) =>
@@ -236,12 +272,12 @@ export function getActor(corpus: Corpus, id: string) {
     parent: org?.parent ? { id: org.parent, name: actorName(index, org.parent), href: actorHref(org.parent) } : undefined,
     aliases: org?.aliases ?? person?.aliases ?? [],
     source: person?.source,
-    counts: { articles: articles.length, events: events.length, quotes: quotes.length },
+    counts: { articles: articles.length, events: events.length, quotes: quoteCount },
     titles,
-    quotes: quotes.slice(0, 20),
+    quotes,
     controls,
     // Chemicals named in the same articles, by number of articles.
-    chemicals: ranked(countBy(articles, (a) => a.extraction.chemicals.map((c) => c.id)), 30).map(([chemicalId, count]) => ({ id: chemicalId, name: chemicalName(index, chemicalId), href: chemicalHref(chemicalId), count, color: colorFor(chemicalId) })),
+    chemicals: ranked(countIds(articles, (a) => index.idsOfArticle.get(a)!.chemicals), 30).map(([chemicalId, count]) => ({ id: chemicalId, name: chemicalName(index, chemicalId), href: chemicalHref(chemicalId), count, color: colorFor(chemicalId) })),
     mentionsChart: mentionsChart(corpus, { kind: "actor", id }),
     articles: articles.slice(0, ENTITY_LIST_LIMIT).map((a) => articleItem(a, [...a.extraction.actors, ...a.extraction.officials].filter((x) => x.id === id).reduce((n, x) => n + x.mentions.length, 0))),
     events: eventList(index, events),
@@ -249,5 +285,5 @@ export function getActor(corpus: Corpus, id: string) {
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, actor: [id] }),
   };
 }
-export type ActorView = NonNullable<ReturnType<typeof getActor>>;
+export type ActorView = ReturnType<typeof buildActor>;
 

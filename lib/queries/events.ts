@@ -7,8 +7,9 @@ import type { Corpus, CorpusArticle } from "../corpus";
 import { formatPartialDate, formatShortDate, monthName, plural } from "../format";
 import { EventType, type Event, type Statistic } from "../schema";
 import { filtersOnly, hrefWith, isUnfiltered, withPage, type FilterState, type KnownIds, type ParamProblem } from "../url-state";
-import { actorName, chemicalName, corpusIndex, firstDay, lastDay, type CorpusIndex, type IndexedEvent } from "./corpus-index";
+import { actorName, chemicalName, corpusIndex, firstDay, firstStartingBy, lastDay, unionByPosition, type Codes, type CorpusIndex, type IndexedEvent } from "./corpus-index";
 import { actorHref, articleHref, chemicalHref } from "./links";
+import { memo, once } from "./memo";
 
 export const PAGE_SIZE = 50;
 
@@ -54,16 +55,39 @@ export function allEvents(corpus: Corpus): EventView[] {
   return index.events.map((e) => view(index, e));
 }
 
-/** Ids the filters may name: every actor and chemical of the registries and the text. */
+const knownCache = new WeakMap<CorpusIndex, Required<KnownIds>>();
+
+/** Ids the filters may name: every actor and chemical of the registries and the text (built once per corpus). */
 export function knownIds(corpus: Corpus): Required<KnownIds> {
-  const index = corpusIndex(corpus);
-  return { actors: new Set(index.actors.keys()), chemicals: new Set(index.chemicals.keys()) };
+  return once(knownCache, corpusIndex(corpus), (index) => ({ actors: new Set(index.actors.keys()), chemicals: new Set(index.chemicals.keys()) }));
 }
 
 /** Lowercased words of the text filter; an event matches when it holds every one. */
 function words(q: string | undefined): string[] {
   return (q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
 }
+
+/**
+ * What a filter state matches, as a string: states that match the same events have the
+ * same key (order and repeats of ids and words, and the way a date is written, do not
+ * count; page and stack are not filters). Memoized filter results are keyed on it.
+ */
+export function filterKey(state: FilterState): string {
+  const sorted = (values: readonly string[]) => [...new Set(values)].sort();
+  return JSON.stringify([sorted(state.actor), sorted(state.chemical), state.type ?? "", state.from ? firstDay(state.from) : "", state.to ? lastDay(state.to) : "", sorted(words(state.q))]);
+}
+
+const MATCH_ALL = filterKey({ actor: [], chemical: [], page: 1, stack: "jurisdiction" });
+
+/** True when the state lets every event through (even if, like a blank text, it is set). */
+function matchesAll(state: FilterState): boolean {
+  return isUnfiltered(state) || filterKey(state) === MATCH_ALL;
+}
+
+/** How many filtered event lists each corpus keeps (each at most one array of the events). */
+const FILTERED_CACHE_SIZE = 12;
+/** How many filter panels' counts each corpus keeps (a few maps of counts each). */
+const FACET_CACHE_SIZE = 64;
 
 /** Which filter dimensions an event passes; counts per value need all the others. */
 function tests(state: FilterState) {
@@ -84,9 +108,44 @@ function tests(state: FilterState) {
 
 /** Events that pass every filter, newest first. */
 export function filterIndexedEvents(index: CorpusIndex, state: FilterState): IndexedEvent[] {
-  if (isUnfiltered(state)) return index.events;
+  if (matchesAll(state)) return index.events;
+  return memo(index, "filtered", filterKey(state), FILTERED_CACHE_SIZE, () => scanFiltered(index, state));
+}
+
+/**
+ * The filter itself. It reads the shortest inverted list among the selected actors,
+ * chemicals and type (or every event when none is selected), starts where a to-date
+ * allows, stops where no older event reaches a from-date, and tests each candidate on
+ * every filter: the same events in the same order as a scan of every event, for a
+ * fraction of the reads.
+ */
+function scanFiltered(index: CorpusIndex, state: FilterState): IndexedEvent[] {
   const t = tests(state);
-  return index.events.filter((e) => t.actor(e) && t.chemical(e) && t.type(e) && t.date(e) && t.text(e));
+  const lists = (map: Map<string, IndexedEvent[]>, ids: readonly string[]) => ids.map((id) => map.get(id) ?? []);
+  const size = (lists: IndexedEvent[][]) => lists.reduce((n, l) => n + l.length, 0);
+  const choices: { size: number; list: () => IndexedEvent[] }[] = [{ size: index.events.length, list: () => index.events }];
+  if (state.actor.length) {
+    const actorLists = lists(index.eventsByActor, state.actor);
+    choices.push({ size: size(actorLists), list: () => unionByPosition(actorLists) });
+  }
+  if (state.chemical.length) {
+    const chemicalLists = lists(index.eventsByChemical, state.chemical);
+    choices.push({ size: size(chemicalLists), list: () => unionByPosition(chemicalLists) });
+  }
+  if (state.type) {
+    const typeList = index.eventsByType.get(state.type) ?? [];
+    choices.push({ size: typeList.length, list: () => typeList });
+  }
+  const candidates = choices.reduce((best, c) => (c.size < best.size ? c : best)).list();
+  const start = state.to ? firstStartingBy(candidates, lastDay(state.to)) : 0;
+  const from = state.from ? firstDay(state.from) : undefined;
+  const out: IndexedEvent[] = [];
+  for (let i = start; i < candidates.length; i++) {
+    const e = candidates[i];
+    if (from !== undefined && index.latestLastFrom[e.position] < from) break;
+    if (t.actor(e) && t.chemical(e) && t.type(e) && t.date(e) && t.text(e)) out.push(e);
+  }
+  return out;
 }
 
 export function filterEvents(corpus: Corpus, state: FilterState): EventView[] {
@@ -99,28 +158,39 @@ export const MAX_OPTIONS = 100;
 
 /**
  * Counts per filter value, each computed with every other filter applied (faceted
- * search): the number beside "China" is how many events ticking it would add.
+ * search): the number beside "China" is how many events ticking it would add. Each facet
+ * counts the events that pass the other filters, a memoized filter result itself; with no
+ * other filter, the counts are the lengths of the inverted lists. Memoized per filter key.
  */
 function facetCounts(index: CorpusIndex, state: FilterState) {
-  const t = tests(state);
-  const actor = new Map<string, number>();
-  const chemical = new Map<string, number>();
-  const type = new Map<string, number>();
-  let total = 0;
-  for (const e of index.events) {
-    const a = t.actor(e);
-    const c = t.chemical(e);
-    const ty = t.type(e);
-    const rest = t.date(e) && t.text(e);
-    if (!rest) continue;
-    if (c && ty) for (const id of e.actorIds) actor.set(id, (actor.get(id) ?? 0) + 1);
-    if (a && ty) for (const id of e.chemicalIds) chemical.set(id, (chemical.get(id) ?? 0) + 1);
-    if (a && c) {
-      type.set(e.event.type, (type.get(e.event.type) ?? 0) + 1);
-      total++;
+  return memo(index, "facets", filterKey(state), FACET_CACHE_SIZE, () => {
+    const passing = (patch: Partial<FilterState>) => filterIndexedEvents(index, { ...state, ...patch });
+    const byType = passing({ type: undefined });
+    const { codes } = index;
+    return {
+      actor: countIds(index, passing({ actor: [] }), index.eventsByActor, codes.actor),
+      chemical: countIds(index, passing({ chemical: [] }), index.eventsByChemical, codes.chemical),
+      type: countIds(index, byType, index.eventsByType, codes.type),
+      allTypes: byType.length,
+    };
+  });
+}
+
+/** Events per id among `events`, ids in the order a scan of them first meets them. */
+function countIds(index: CorpusIndex, events: readonly IndexedEvent[], inverted: Map<string, IndexedEvent[]>, codes: Codes): Map<string, number> {
+  if (events === index.events) {
+    // Every event: the inverted lists were built by such a scan, keys in the same order.
+    return new Map([...inverted].map(([id, list]) => [id, list.length]));
+  }
+  const { keys, offsets, values } = codes;
+  const counts = new Int32Array(keys.length);
+  const seen: number[] = [];
+  for (const e of events) {
+    for (let k = offsets[e.position], end = offsets[e.position + 1]; k < end; k++) {
+      if (counts[values[k]]++ === 0) seen.push(values[k]);
     }
   }
-  return { actor, chemical, type, allTypes: total };
+  return new Map(seen.map((c) => [keys[c], counts[c]]));
 }
 
 function options(counts: Map<string, number>, selected: readonly string[], name: (id: string) => string, extra: (id: string) => string | undefined) {

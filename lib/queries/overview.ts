@@ -7,9 +7,15 @@ import { DEFAULT_FILTERS } from "../url-state";
 import { actorName, corpusIndex, firstDay } from "./corpus-index";
 import { toEventView } from "./events";
 import { actorHref, chemicalHref } from "./links";
+import { memo, once } from "./memo";
 
 /** Chemicals by jurisdiction: each cell the first date of control, linked to its source. */
+const matrixCache = new WeakMap<Corpus, ReturnType<typeof buildControlMatrix>>();
 export function controlMatrix(corpus: Corpus) {
+  return once(matrixCache, corpus, buildControlMatrix);
+}
+
+function buildControlMatrix(corpus: Corpus) {
   const index = corpusIndex(corpus);
   const chemicals = corpus.registries.chemicals.chemicals.filter((c) => c.controls.length > 0);
   const perJurisdiction = new Map<string, number>();
@@ -49,7 +55,12 @@ export function controlMatrix(corpus: Corpus) {
 }
 export type ControlMatrixView = ReturnType<typeof controlMatrix>;
 
+/** The overview depends on the corpus alone: built once per corpus (and length of the latest list). */
 export function getOverview(corpus: Corpus, latest = 6) {
+  return memo(corpus, "overview", String(latest), 4, () => buildOverview(corpus, latest));
+}
+
+function buildOverview(corpus: Corpus, latest: number) {
   const index = corpusIndex(corpus);
   const people = [...index.actors.values()].filter((a) => a.kind === "person").length;
   const dates = corpus.articles.map((a) => a.article.date).sort();
@@ -70,7 +81,7 @@ export function getOverview(corpus: Corpus, latest = 6) {
     volume: newsVolumeChart(corpus, DEFAULT_FILTERS),
   };
 }
-export type OverviewView = ReturnType<typeof getOverview>;
+export type OverviewView = ReturnType<typeof buildOverview>;
 
 export function listIssues(corpus: Corpus): { errors: number; warnings: number; issues: ContentIssue[] } {
   const issues = [...corpus.issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
