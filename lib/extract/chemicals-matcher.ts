@@ -15,6 +15,8 @@ import { isWordChar, leftBoundaryOk, rightBoundaryOk } from "./chemicals-boundar
 const SEPARATOR = /[\s\-\u2010-\u2015()[\],'\u2019\u2032]/;
 const SPACE = /\s/;
 const DIGIT = /\d/;
+/** A name so far that is only a locant list ("1,4", "2,4,6"): single digits joined by commas. */
+const LOCANTS_BEFORE = /^\d(?:,\d)+$/;
 /** At most this many separators in a row inside one name: ")-" or " (" but not a sentence gap. */
 const MAX_GAP = 3;
 
@@ -115,8 +117,9 @@ function longestAt(text: string, start: number, root: TrieNode): NameMatch | nul
     if (SEPARATOR.test(ch)) {
       // A name may wrap onto the next line of a paragraph, never across a blank line.
       if (++gap > MAX_GAP || (ch === "\n" && ++newlines > 1)) break;
-      // "4 AP" or "2 NPP" is a count and a word, never the name "4-AP".
-      if (SPACE.test(ch) && DIGIT.test(text[j - 1])) break;
+      // "4 AP" or "2 NPP" is a count and a word, never the name "4-AP"; but a locant list
+      // may stand before a space: "1,4 butanediol" is "1,4-butanediol".
+      if (SPACE.test(ch) && DIGIT.test(text[j - 1]) && !LOCANTS_BEFORE.test(text.slice(start, j))) break;
       continue;
     }
     gap = 0;

@@ -109,14 +109,35 @@ function nearest(candidates: number[], offset: (y: number) => number): number {
 }
 
 /**
+ * The month of a day written without one ("on the 30th"): the latest such day on or before
+ * the reference for the past, the first on or after it for the future, else the nearer.
+ * Months too short for the day are skipped.
+ */
+export function monthForDay(d: number, ref: Ymd, tense: Tense): { y: number; m: number } {
+  const refDay = dayNumber(ref);
+  const options: { y: number; m: number; offset: number }[] = [];
+  for (let step = -2; step <= 2; step++) {
+    const { y, m } = addMonths(ref.y, ref.m, step);
+    if (isRealDay(y, m, d)) options.push({ y, m, offset: dayNumber({ y, m, d }) - refDay });
+  }
+  const past = options.filter((o) => o.offset <= 0).pop();
+  const future = options.find((o) => o.offset >= 0);
+  const pick =
+    tense === "past" ? past : tense === "future" ? future : past && future && future.offset < -past.offset ? future : past ?? future;
+  return pick ?? { y: ref.y, m: ref.m };
+}
+
+/**
  * A weekday near the reference day. "on-or-before": a bare "on Thursday" (news often names
  * its own day); "before": "last Friday"; "after": "next Monday" or a weekday in a sentence
- * about the future.
+ * about the future; "on-or-after": a schedule in the present tense ("the rule takes effect
+ * on Monday"), which may be the publication day itself.
  */
-export function weekdayNear(weekday: number, ref: Ymd, mode: "on-or-before" | "before" | "after"): Ymd {
+export function weekdayNear(weekday: number, ref: Ymd, mode: "on-or-before" | "before" | "after" | "on-or-after"): Ymd {
   const refDay = dayNumber(ref);
   const today = weekdayOf(ref);
   if (mode === "after") return fromDayNumber(refDay + (((weekday - today + 6) % 7) + 1));
+  if (mode === "on-or-after") return fromDayNumber(refDay + ((weekday - today + 7) % 7));
   const back = (today - weekday + 7) % 7;
   return fromDayNumber(refDay - (mode === "before" && back === 0 ? 7 : back));
 }

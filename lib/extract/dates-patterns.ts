@@ -35,6 +35,18 @@ const MONTH = `(?:${FULL_MONTH}|(?:${withCaps(ABBREVIATIONS).join("|")})\\.?)(?!
 const month = (group: string) => `(?<${group}>${MONTH})`;
 const day = (group: string) => `(?<${group}>[0-3]?\\d)(?:st|nd|rd|th)?(?![\\d:A-Za-z])`;
 const year = (group: string) => `(?<${group}>(?:1[89]|20)\\d\\d)(?![\\d%A-Za-z])`;
+/** An ordinal day: "31st", "2nd" (the suffix is required: "the 30" is no date). */
+const DAY_ORDINAL = "(?<d>[0-3]?\\d)(?:st|nd|rd|th)";
+/**
+ * What may follow "on the 30th" for it to be a day: punctuation, the end, or a word that
+ * starts a new phrase; "on the 30th anniversary" or "on the 30th of May" are not this shape.
+ */
+const DAY_ALONE_AFTER = "(?=\\s*(?:[,.;:)(]|$)|\\s+(?:and|in|at|when|after|before|local|to|with|during|as|but|that|while)\\b)";
+/**
+ * What joins the two days of one range: a dash, or "to", "through", "until" ("from 18 to 23
+ * March"), or "and" after "between" (checked by `dayRange`: "on May 1 and 5" names two days).
+ */
+const DAY_RANGE_JOIN = "(?:\\s*[-–]\\s*|\\s+(?<sep>to|through|thru|until|till|and)\\s+)";
 /** Not glued to a number or symbol before: keeps "1,300 May" or "$16 March" out. */
 const FREE = "(?<![\\d.,$€£¥/-])";
 
@@ -99,14 +111,15 @@ const RULES: Rule[] = [
     build: (m) => point(m, { y: num(m, "y"), m: monthParts(m), d: num(m, "d") }),
   },
   {
-    name: "month day-day", // March 1-5 / March 1-5, 2024
-    pattern: new RegExp(`${month("m")}\\s+${day("d1")}\\s*[-–]\\s*${day("d2")}(?:,?\\s+${year("y")})?`, "g"),
-    build: (m) => dayRange(m),
+    name: "month day-day", // March 1-5 / March 1-5, 2024 / March 18 to 23
+    // "March 1 to 15 April" is no range inside March: the second day has its own month.
+    pattern: new RegExp(`${month("m")}\\s+${day("d1")}${DAY_RANGE_JOIN}${day("d2")}(?!\\s+(?:of\\s+)?${MONTH})(?:,?\\s+${year("y")})?`, "g"),
+    build: (m, body) => dayRange(m, body),
   },
   {
-    name: "day-day month", // 1-5 March 2024
-    pattern: new RegExp(`${FREE}\\b${day("d1")}\\s*[-–]\\s*${day("d2")}\\s+${month("m")}(?:,?\\s+${year("y")})?`, "g"),
-    build: (m) => dayRange(m),
+    name: "day-day month", // 1-5 March 2024 / from 18 to 23 March 2024 / between 3 and 7 May
+    pattern: new RegExp(`${FREE}\\b${day("d1")}${DAY_RANGE_JOIN}${day("d2")}\\s+${month("m")}(?:,?\\s+${year("y")})?`, "g"),
+    build: (m, body) => dayRange(m, body),
   },
   {
     name: "month-month", // January-March 2024
@@ -170,15 +183,34 @@ const RULES: Rule[] = [
   {
     name: "month alone", // in May / last November / mid-June
     pattern: new RegExp(`(?:\\b(?<rel>[Ll]ast|[Nn]ext|[Tt]his)\\s+)?(?<m>${FULL_MONTH})(?![A-Za-z])`, "g"),
-    build: (m, body) => {
+    build: (m, body, ref) => {
       const rel = g(m, "rel")?.toLowerCase();
       const monthWord = g(m, "m") ?? "";
       const temporal = rel !== undefined || TEMPORAL_BEFORE.test(lead(body, m.index));
       if (!temporal && /^may$/i.test(monthWord)) return null; // "officials may act"
       // "April Smith", "June Lee": a month before a capitalised word is a first name.
       if (!temporal && /^\s+[A-Z][a-z]/.test(body.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
-      const tense = rel === "last" ? "past" : rel === "next" ? "future" : undefined;
-      return point(m, { m: monthNumber(monthWord) }, tense);
+      const month = monthNumber(monthWord);
+      // "last October" is strictly before the current month: said in October, it is a year ago.
+      if (rel === "last") return point(m, { y: month < ref.m ? ref.y : ref.y - 1, m: month });
+      if (rel === "next") return point(m, { y: month > ref.m ? ref.y : ref.y + 1, m: month });
+      return point(m, { m: month });
+    },
+  },
+  {
+    name: "day of a relative month", // the 31st of last month / the 5th of this month
+    pattern: new RegExp(`(?<=\\bthe\\s+)${DAY_ORDINAL}\\s+of\\s+(?<rel>last|this|next)\\s+month\\b`, "gi"),
+    build: (m, _body, ref) => {
+      const { y, m: month } = addMonths(ref.y, ref.m, relativeStep(g(m, "rel")));
+      return point(m, { y, m: month, d: num(m, "d") });
+    },
+  },
+  {
+    name: "day of the month alone", // on the 30th (translated copy names days so)
+    pattern: new RegExp(`(?<=\\bon\\s+the\\s+)${DAY_ORDINAL}${DAY_ALONE_AFTER}`, "gi"),
+    build: (m) => {
+      const d = num(m, "d") ?? 0;
+      return d >= 1 && d <= 31 ? { kind: "point", start: m.index, end: m.index + m[0].length, parts: { d } } : null;
     },
   },
   {
@@ -228,7 +260,8 @@ function relativeStep(rel: string | undefined): number {
   return word === "last" ? -1 : word === "next" ? 1 : 0;
 }
 
-function dayRange(m: RegExpExecArray): Candidate | null {
+function dayRange(m: RegExpExecArray, body: string): Candidate | null {
+  if (g(m, "sep")?.toLowerCase() === "and" && !/\bbetween\s+$/i.test(lead(body, m.index))) return null;
   const [d1, d2] = [num(m, "d1") ?? 0, num(m, "d2") ?? 0];
   const monthIndex = monthParts(m);
   const y = num(m, "y");

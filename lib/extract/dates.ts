@@ -20,6 +20,7 @@ import type { ExtractContext } from "./context";
 import {
   formatParts,
   isAfter,
+  monthForDay,
   parseIsoDay,
   precisionOf,
   weekdayNear,
@@ -31,7 +32,7 @@ import {
   type Ymd,
 } from "./dates-calendar";
 import { findCandidates, type Candidate } from "./dates-patterns";
-import { analyseSentence, tenseAt, type SentenceTense } from "./dates-tense";
+import { analyseSentence, readingAt, type SentenceTense, type TenseReading } from "./dates-tense";
 
 /** What may stand between two dates that form one range. */
 const RANGE_GAP = /^,?\s*(?:to|through|thru|until|till|[-–—])\s*$/i;
@@ -116,16 +117,32 @@ interface Resolved {
   tense?: Tense;
 }
 
-/** Turns a candidate into calendar values; `tense` is read only when the text leaves the year open. */
-function resolve(c: Candidate, ref: Ymd, tense: () => Tense, previousYear: number | undefined): Resolved | null {
+type WeekdayMode = Parameters<typeof weekdayNear>[2];
+
+/** "last Friday" is strictly before; a future weekday is after, or on the day for a present-tense schedule. */
+function weekdayMode(mode: "bare" | "last" | "next", reading: TenseReading | undefined): WeekdayMode {
+  if (mode === "last") return "before";
+  if (mode === "next") return "after";
+  if (reading?.tense !== "future") return "on-or-before";
+  return reading.schedule ? "on-or-after" : "after";
+}
+
+/** Turns a candidate into calendar values; `reading` is read only when the text leaves the year open. */
+function resolve(c: Candidate, ref: Ymd, reading: () => TenseReading, previousYear: number | undefined): Resolved | null {
+  const tense = () => reading().tense;
   if (c.kind === "invalid") return null;
   if (c.kind === "weekday") {
-    const t = c.mode === "bare" ? tense() : undefined;
-    const mode = c.mode === "last" ? "before" : c.mode === "next" || t === "future" ? "after" : "on-or-before";
-    return { start: formatParts(weekdayNear(c.weekday, ref, mode)), precision: "day", tense: t };
+    const r = c.mode === "bare" ? reading() : undefined;
+    return { start: formatParts(weekdayNear(c.weekday, ref, weekdayMode(c.mode, r))), precision: "day", tense: r?.tense };
   }
   if (c.kind === "point") {
     if (c.parts.y !== undefined) return { start: formatParts(c.parts), precision: precisionOf(c.parts) };
+    if (c.parts.m === undefined && c.parts.d !== undefined) {
+      // "on the 30th": the month as well as the year comes from the tense.
+      const t = tense();
+      const parts = { ...monthForDay(c.parts.d, ref, t), d: c.parts.d };
+      return { start: formatParts(parts), precision: "day", tense: t };
+    }
     if (c.yearOfPrevious && previousYear !== undefined) {
       const parts = { ...c.parts, y: previousYear };
       return { start: formatParts(parts), precision: precisionOf(parts) };
@@ -152,13 +169,13 @@ export function extractDates(body: string, ctx: ExtractContext): DateMention[] {
   for (const c of candidates) {
     const sentenceIndex = sentenceAt(ctx.sentences, c.start);
     const sentence = ctx.sentences[sentenceIndex];
-    const tense = (): Tense => {
-      if (!sentence) return "none";
+    const reading = (): TenseReading => {
+      if (!sentence) return { tense: "none", schedule: false };
       let analysis = analyses.get(sentenceIndex);
       if (!analysis) analyses.set(sentenceIndex, (analysis = analyseSentence(sentence.text)));
-      return tenseAt(analysis, sentence.text, c.start - sentence.start, c.end - sentence.start);
+      return readingAt(analysis, sentence.text, c.start - sentence.start, c.end - sentence.start);
     };
-    const resolved = resolve(c, ref, tense, previousYear);
+    const resolved = resolve(c, ref, reading, previousYear);
     if (!resolved) continue;
     const written = c.kind === "point" ? c.parts.y : c.kind === "range" ? (c.to.y ?? c.from.y) : undefined;
     if (written !== undefined) previousYear = written;

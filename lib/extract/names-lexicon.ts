@@ -187,6 +187,7 @@ export const CHINESE_SURNAMES = words(`
   xia zhong tan fu shen qin shi jin cui qiu kong bai meng miao yao lei hou long duan hao shao qian wan qi
   mao gu yin xiong qiao kang xing fan gong mo lai tao ren chang niu xi yi ou zou su lv lü ni geng wen
   shang bao ruan zhan guan liao fang cheng zhuo zhai pang che mu an bi ji ning qu rao xin zuo
+  hua tong lou ge ke jing xiang zhuang
 `);
 
 /**

@@ -18,8 +18,9 @@ const TENS: Readonly<Record<string, number>> = {
 export const SCALES: Readonly<Record<string, number>> = {
   hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
   k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9,
-  // Indian and Pakistani copy: a lakh is 100,000, a crore 10 million.
-  lakh: 1e5, crore: 1e7,
+  // Indian and Pakistani copy: a lakh (also "lac") is 100,000, a crore 10 million; copy
+  // often writes them plural ("Rs 120 crores", "50 lakhs").
+  lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7,
 };
 
 const SMALL_WORDS = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -44,8 +45,9 @@ export function parseDigits(text: string): number {
   return Number(text.replace(/,/g, ""));
 }
 
-/** "twenty-five" -> 25, "eleven" -> 11, "a" -> 1; undefined for anything else. */
+/** "twenty-five" -> 25, "eleven" -> 11, "a" -> 1, "half a" -> 0.5; undefined for anything else. */
 export function parseNumberWord(text: string): number | undefined {
+  if (/^half\s+an?$/i.test(text)) return 0.5; // "half a million"
   const words = text.toLowerCase().split(/[- ]+/);
   if (words.length === 1) return UNITS[words[0]] ?? TENS[words[0]];
   if (words.length === 2 && words[0] in TENS && words[1] in UNITS && UNITS[words[1]] < 10) {

@@ -114,15 +114,22 @@ export function titleBefore(body: string, tokens: readonly Token[], from: number
 const APPOSITIVE = /^,\s+(?:(?:who|which) (?:is|was|serves as|served as|has been) )?(?:(?:the|a|an|its|his|her) )?([^,;:()"\u201c\u201d]{2,160})/;
 /** Where a role ends and its organisation or place begins. */
 const ROLE_END = /\s(?:at|with|in|for|from|on|since|who|of the|of a|of an|said|told|and (?:a|an|the|one)|to)\s/;
-const AGE = /^,\s+(?:aged\s+)?\d{1,3},/;
+/** ", 45, of Akron", and the last of a list: "..., and Jane Roe, 24." */
+const AGE = /^,\s+(?:aged\s+)?\d{1,3}(?:,|;|\.(?!\d)|\s+and\b)/;
 /** "China's ambassador", "the White House's Deputy Homeland Security Advisor": the owner is not part of the title. */
 const OWNER = /^(?:\p{Lu}[\p{L}.]*\s+){0,3}\p{Lu}[\p{L}.]*['\u2019]s\s+/u;
 const SAYS_NEXT = new RegExp(`^\\s*(?:\\([^)]*\\)\\s*)?(?:also\\s+)?(?:${[...SPEECH_VERBS].join("|")})\\b`, "i");
 /** ", who ...", ", known as ..." (Mexican reports write a withheld surname as “N” before it). */
 const WHO = /^(?:\s*["\u201c][^"\u201d]{1,4}["\u201d])?,\s+(?:who|known as|also known as|alias)\b/;
 
+/** A short bracket right after a name: a short form, an initialism or a photo cue ("(Hua)", "(pictured)"). */
+const SHORT_BRACKET = /^\s*\([^()\n]{1,30}\)/;
+
 /** Parses what follows a name. `end` is the offset just after the name. */
 export function appositiveAfter(body: string, end: number, sentenceEnd: number): TitleContext {
+  // "Hua Zhendong (Hua), technical director of ...": the appositive follows the bracket.
+  const bracket = SHORT_BRACKET.exec(body.slice(end, sentenceEnd));
+  if (bracket) end += bracket[0].length;
   const after = body.slice(end, sentenceEnd);
   if (AGE.test(after) || WHO.test(after)) return { orgStart: end, orgEnd: end, personal: true };
   const m = APPOSITIVE.exec(after);

@@ -38,6 +38,8 @@ interface Person {
   mentions: Range[];
   /** Token ranges of the full-name mentions, whose context may give a title. */
   full: { from: number; to: number }[];
+  /** Letters of leading initials ("sk" for "S.K. Mishra"), when the name opens with them. */
+  initials?: string;
 }
 
 interface Segment {
@@ -51,7 +53,28 @@ interface Segment {
 }
 
 const fold = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.text);
+/** "S.", and dotted clusters such as "S.K." (South Asian copy writes given names as initials). */
+const isInitial = (t: Token) => /^(?:\p{Lu}\.){1,3}$/u.test(t.text);
+/** "SK", "A", "K": initials written without dots. Only their shape; `bareInitialsAt` checks the context. */
+const isBareInitials = (t: Token) => /^\p{Lu}{1,2}$/u.test(t.text);
+/** Any initial, dotted or not: no word of the name's key. */
+const isAnyInitial = (t: Token) => isInitial(t) || isBareInitials(t);
+/** Two-letter capitals that are abbreviations in news copy, not initials. */
+const NOT_INITIALS = new Set(["US", "UN", "EU", "UK", "AP", "TV", "DC", "NY", "LA", "AI", "ID", "OK", "PM", "AM", "HQ", "IT", "MD", "UP", "MP", "NB", "PS", "II", "IV", "VI"]);
+
+/**
+ * Undotted initials open a name only before a name word or more initials ("SK Singh",
+ * "A K Tiwari"), never as a known abbreviation ("US", "UN", the registry's "EU"); a lone
+ * "A" or "I" is the article or the pronoun unless more initials follow.
+ */
+function bareInitialsAt(tokens: readonly Token[], i: number, reg: CompiledActors, body: string): boolean {
+  const t = tokens[i];
+  if (!isBareInitials(t) || t.possessive || NOT_INITIALS.has(t.text) || reg.orgs.exact.has(t.key)) return false;
+  const next = tokens[i + 1];
+  if (!next || !spaced(body, t, next)) return false;
+  if (isInitial(next) || (isBareInitials(next) && !NOT_INITIALS.has(next.text))) return true;
+  return !/^[AI]$/.test(t.text) && nameShaped(next) && !isBlocked(next, reg);
+}
 const isParticle = (t: Token) => !t.cap && PARTICLES.has(t.word);
 
 function isBlocked(t: Token, reg: CompiledActors): boolean {
@@ -75,7 +98,8 @@ function chineseShape(a: string, b: string): boolean {
 /** Can token i be a word of a person's name, given the token after it? */
 function nameable(tokens: readonly Token[], i: number, reg: CompiledActors, body: string): boolean {
   const t = tokens[i];
-  if (isInitial(t)) return true;
+  if (isInitial(t) && !NOT_INITIALS.has(t.key) && !reg.orgs.exact.has(t.key)) return true; // "S.K." but not "U.S."
+  if (bareInitialsAt(tokens, i, reg, body)) return true;
   if (!nameShaped(t)) return false;
   if (!isBlocked(t, reg)) return true;
   // "Theresa May": a month after a given name, not before a number, is a surname.
@@ -127,7 +151,7 @@ function findSegments(body: string, tokens: readonly Token[], reg: CompiledActor
   const free = (k: number) => k < tokens.length && !claimed[k];
   let i = 0;
   while (i < tokens.length) {
-    if (claimed[i] || !nameable(tokens, i, reg, body) || (isInitial(tokens[i]) && !tokens[i + 1]?.cap)) {
+    if (claimed[i] || !nameable(tokens, i, reg, body) || (isAnyInitial(tokens[i]) && !tokens[i + 1]?.cap)) {
       i++;
       continue;
     }
@@ -157,10 +181,10 @@ function findSegments(body: string, tokens: readonly Token[], reg: CompiledActor
       j++;
     }
     i = j + 1;
-    while (words.length > 1 && (isInitial(words[words.length - 1]) || isParticle(words[words.length - 1]))) words.pop();
+    while (words.length > 1 && (isAnyInitial(words[words.length - 1]) || isParticle(words[words.length - 1]))) words.pop();
     // A sentence opener ("Meanwhile", "Aboard") or a leftover title word ("Charge" of "Agent
     // in Charge") before a name that starts with a given name is not part of it.
-    if (words.length >= 3 && !looksLikeNameStart(words[0])) {
+    if (words.length >= 3 && !looksLikeNameStart(words[0]) && !isAnyInitial(words[0])) {
       const given = words.findIndex((t, k) => k > 0 && GIVEN_NAMES.has(t.lower));
       const cut = given > 0 && words.length - given >= 2 ? given : sentenceInitial(body, tokens, words[0].index, sentenceStarts) ? 1 : 0;
       words.splice(0, cut);
@@ -190,7 +214,7 @@ function hyphenParts(t: Token): Range[] {
 
 /** Folded words of a name, without initials and particles: what matching compares. */
 function nameWords(tokens: readonly Token[]): string[] {
-  return tokens.filter((t) => !isInitial(t) && !isParticle(t) && !SUFFIXES.has(t.lower)).map((t) => fold(t.word));
+  return tokens.filter((t) => !isAnyInitial(t) && !isParticle(t) && !SUFFIXES.has(t.lower)).map((t) => fold(t.word));
 }
 
 interface Context {
@@ -207,8 +231,10 @@ function sentenceEndOf(c: Context, offset: number): number {
 /** Is this candidate a person? See the module comment for the evidence used. */
 function isPerson(c: Context, seg: Segment, covered: (r: Range) => boolean): boolean {
   const { body, tokens } = c;
-  const real = seg.words.filter((t) => !isInitial(t) && !isParticle(t) && !SUFFIXES.has(t.lower));
-  if (real.length < 2 || seg.words.length > 6) return false;
+  const real = seg.words.filter((t) => !isAnyInitial(t) && !isParticle(t) && !SUFFIXES.has(t.lower));
+  // "S.K. Mishra", "MI Ali": one name word after initials is a name only on the context's word.
+  const initialsAndSurname = real.length === 1 && isAnyInitial(seg.words[0]);
+  if ((real.length < 2 && !initialsAndSurname) || seg.words.length > 6) return false;
   const last = seg.words[seg.words.length - 1];
   const range = { start: seg.words[0].start, end: last.end };
   if (covered(range)) return false; // the words name an organisation ("Canada Border Services Agency")
@@ -222,6 +248,7 @@ function isPerson(c: Context, seg: Segment, covered: (r: Range) => boolean): boo
   const next = tokens[seg.to + 1];
   if (next && next.cap && spaced(body, last, next) && ORG_WORDS.has(next.lower)) return false;
   if (title.personal) return true;
+  if (initialsAndSurname) return speechAround(body, tokens, seg.from, seg.to);
   // Words that read as chemicals ("Methyl Glycidate").
   if (real.some((t) => looksChemical(t.word))) return false;
   if (GIVEN_NAMES.has(real[0].lower)) return true;
@@ -239,7 +266,8 @@ function shortKeys(p: Person): string[] {
   else if (w.length >= 2) {
     keys.add(w[w.length - 1]);
     if (w.length >= 3) keys.add(`${w[w.length - 2]} ${w[w.length - 1]}`);
-  }
+  } else if (w.length === 1 && !p.entry) keys.add(w[0]); // "S.K. Mishra" is later "Mishra"
+  
   for (const alias of p.entry?.aliases ?? []) {
     const parts = fold(alias).replace(/\./g, "").split(/\s+/);
     if (parts.length === 1) keys.add(parts[0]);
@@ -352,6 +380,18 @@ interface Candidate {
   name: string;
   range: Range;
   seg?: Segment;
+  /** See {@link Person.initials}. */
+  initials?: string;
+}
+
+/** The letters of a name's leading initials: "S.K. Mishra" and "SK Mishra" both give "sk". */
+function leadingInitials(tokens: readonly Token[]): string | undefined {
+  let letters = "";
+  for (const t of tokens) {
+    if (!isAnyInitial(t)) break;
+    letters += t.key.toLowerCase();
+  }
+  return letters || undefined;
 }
 
 function registryPerson(found: Found, entry: PersonEntry): Person {
@@ -401,6 +441,8 @@ function coordinated(c: Context, accepted: readonly Segment[], claimed: Uint8Arr
 
 /** Is `cand` a form of person `p`: the same words, their tail ("García Harfuch"), the reverse of a Chinese name, or an alias? */
 function sameAs(p: Person, cand: Candidate): boolean {
+  // "SK Singh" is a full name of its own: not a short form of "Sonu Singh", nor "MI Ali" of "SK Ali".
+  if (cand.initials !== undefined || p.initials !== undefined) return cand.initials === p.initials && cand.words.join(" ") === p.words.join(" ");
   const key = cand.words.join(" ");
   const pk = p.words.join(" ");
   if (pk === key || pk.endsWith(` ${key}`)) return true;
@@ -432,7 +474,7 @@ function mergeCandidates(candidates: Candidate[], found: Found, registry: ActorR
       same.mentions.push(cand.range);
       if (full && cand.words.length === same.words.length) same.full.push(full);
     } else {
-      found.people.push({ name: cand.name, words: cand.words, aliases: [], mentions: [cand.range], full: full ? [full] : [] });
+      found.people.push({ name: cand.name, words: cand.words, aliases: [], mentions: [cand.range], full: full ? [full] : [], initials: cand.initials });
     }
   }
 }
@@ -505,6 +547,7 @@ export function extractOfficials(body: string, ctx: ExtractContext, actors: Acto
     name: seg.words.map((t) => t.text).join(" "),
     range: { start: seg.words[0].start, end: seg.words[seg.words.length - 1].end },
     seg,
+    initials: nameWords(seg.words).length === 1 ? leadingInitials(seg.words) : undefined,
   }));
   mergeCandidates([...candidates, ...coordinated(c, accepted, claimed)], found, ctx.registries.actors);
   addShortReferences(c, claimed, found);

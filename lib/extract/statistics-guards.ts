@@ -9,10 +9,17 @@ import type { SpanIndex } from "../text/spans";
 import { isYearInName, isYearToken } from "./dates-years";
 import type { Quantity } from "./statistics-units";
 
-/** Part of a longer token: "4-AP", "COVID-19", "H5N1", "SOR/2016-294", "No.5", "+1", "11:23". */
-const GLUED_BEFORE = /[\p{L}\p{N}_\-–/#.:+@=&\\]$/u;
-/** Glued after: "60th", "5G", "1990s", "4-AP", "10-year", "2016-294", "24/7", "11:23", "2933.39.41". */
-const GLUED_AFTER = /^(?:[\p{L}\p{N}_@]|[-–][\p{L}\p{N}]|[/:]\p{N}|\.\p{N})/u;
+/**
+ * Part of a longer token: "4-AP", "COVID-19", "H5N1", "SOR/2016-294", "No.5", "+1", "11:23",
+ * or the second locant of "1,4 butanediol" (digits joined by a comma without a space are no
+ * count: a thousands group is read with its number).
+ */
+const GLUED_BEFORE = /(?:[\p{L}\p{N}_\-–/#.:+@=&\\]|\p{N},)$/u;
+/**
+ * Glued after: "60th", "5G", "1990s", "4-AP", "10-year", "2016-294", "24/7", "11:23",
+ * "2933.39.41", "1,4 diol", and a locant before a bracket: "ethyl 3-(2H-...".
+ */
+const GLUED_AFTER = /^(?:[\p{L}\p{N}_@]|[-–][\p{L}\p{N}([]|[/:,]\p{N}|\.\p{N})/u;
 
 /** A run of numbers already in a label: "Articles 4 and 5", "Sections 3, 4 or 7". */
 const LABEL_CHAIN = String.raw`\s*(?:\d+\s*(?:,|and|or|to|through|-|–)\s*)*$`;
@@ -45,12 +52,14 @@ const NOT_A_NAME = new Set(
 const AGE_AFTER_NAME = { before: /[A-Z][\p{L}'-]+,\s$/u, after: /^(?:[,;)]|\.(?!\d)|\s+and\b)/ };
 const AGE_LEAD = /\b(?:aged?|ages)\s+(?:of\s+|between\s+)?$|\b(?:aged?|ages)\s+(?:between\s+)?\d{1,3}\s*(?:to|and|-|–)\s*$|[A-Z][\p{L}'-]+\s\($/u;
 
-const DURATION_AFTER = /^\s*-?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries|century)\b/i;
+/** "53 years", "six-month"; but "up 9,000 year-on-year" compares with last year, it lasts nothing. */
+const DURATION_AFTER =
+  /^\s*-?\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries|century)\b(?![-\s]+(?:on|over)[-\s]+(?:years?|months?|weeks?)\b)/i;
 const MULTIPLIER_AFTER = /^\s*-?\s*(?:times|fold)\b/i;
 const TIME_AFTER = /^\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|GMT|UTC|EST|EDT|ET|PT|BST|CET)(?![A-Za-z])/;
 const PHONE = { before: /\(\s*$/, after: /^\s*\)\s*\d/ };
-/** "1. Tariff cuts:" at the start of a line is list numbering. */
-const LIST_NUMBER = { before: /(?:^|\n)[ \t>#*]*$/, after: /^[.)]\s/ };
+/** "1. Tariff cuts:" at the start of a line is list numbering; so is a heading's "1.CONTEXT". */
+const LIST_NUMBER = { before: /(?:^|\n)[ \t>#*]*$/, after: /^(?:[.)]\s|\.\p{Lu})/u };
 
 /** Whole phone numbers, legal citations and links, whose digit groups would otherwise read as counts. */
 const PROTECTED =

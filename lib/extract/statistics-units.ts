@@ -38,24 +38,31 @@ const SIGN_SOURCE = CURRENCY_SIGNS.map(([sign]) => escape(sign)).join("|");
 /** Digits with an optional sign before and scale after: "$17 million", "1.5bn", "2,000". */
 export const DIGIT_QUANTITY = new RegExp(
   `(?:(?<sign>${SIGN_SOURCE})\\s?)?(?<num>${DIGITS_SOURCE})` +
-    `(?:[\\s-]?(?<scale>million|billion|trillion|thousand|crore|lakh|mln|mn|bn)(?![A-Za-z])|(?<short>m|k|b)(?![A-Za-z]))?`,
+    `(?:[\\s-]?(?<scale>million|billion|trillion|thousand|crores?|lakhs?|lacs?|mln|mn|bn)(?![A-Za-z])|(?<short>m|k|b)(?![A-Za-z]))?`,
   "g",
 );
 
-const SCALE_WORDS = "hundred|thousand|million|billion|trillion|crore|lakh";
+const SCALE_WORDS = "hundred|thousand|million|billion|trillion|crores?|lakhs?";
+
+/**
+ * A spelled number may be joined to its unit by a hyphen ("two-milligrams", "a five-ton
+ * load"), but to nothing else: "two-thirds", "one-year" are no quantities with a unit.
+ */
+const NO_HYPHEN_BUT_UNIT =
+  "(?!-(?!(?:milligrams?|micrograms?|grams?|kilograms?|kilos?|tons?|tonnes?|pounds?|ounces?|liters?|litres?|gallons?|percent|per\\s?cent)(?![A-Za-z])))";
 
 /** Spelled numbers from ten: "twenty-five", "fifteen", "twenty million". */
 export const WORD_QUANTITY = new RegExp(
-  `(?:(?<sign>${SIGN_SOURCE})\\s?)?\\b(?<num>${BIG_NUMBER_WORD_SOURCE})(?:\\s+(?<scale>${SCALE_WORDS}))?(?![A-Za-z-])`,
+  `(?:(?<sign>${SIGN_SOURCE})\\s?)?\\b(?<num>${BIG_NUMBER_WORD_SOURCE})(?:\\s+(?<scale>${SCALE_WORDS}))?(?![A-Za-z])${NO_HYPHEN_BUT_UNIT}`,
   "gi",
 );
 
 /**
- * Small spelled numbers: "a billion", "two million", "two milligrams". Alone ("two
+ * Small spelled numbers: "a billion", "half a million", "two million", "two milligrams". Alone ("two
  * chemicals") they are optional in gold; statistics.ts keeps them only with a scale or unit.
  */
 export const SMALL_WORD_QUANTITY = new RegExp(
-  `(?:(?<sign>${SIGN_SOURCE})\\s?)?\\b(?<num>a(?=\\s+(?:${SCALE_WORDS})\\b)|${SMALL_NUMBER_WORD_SOURCE})(?:\\s+(?<scale>${SCALE_WORDS}))?(?![A-Za-z-])`,
+  `(?:(?<sign>${SIGN_SOURCE})\\s?)?\\b(?<num>(?:half\\s+)?a(?=\\s+(?:${SCALE_WORDS})\\b)|${SMALL_NUMBER_WORD_SOURCE})(?:\\s+(?<scale>${SCALE_WORDS}))?(?![A-Za-z])${NO_HYPHEN_BUT_UNIT}`,
   "gi",
 );
 

@@ -85,6 +85,13 @@ describe("extractChemicals: digits and hyphens inside names", () => {
     expect(ids("A shipment of acetyl fentanyl arrived.")).toEqual(["acetylfentanyl"]);
   });
 
+  it("reads a locant list written with a space before the name", () => {
+    const diol = registry({ id: "1-4-butanediol", name: "1,4-butanediol", role: "precursor" });
+    expect(extract("They seized 900 litres of 1,4 Butanediol.", diol).map((c) => c.mentions[0].text)).toEqual(["1,4 Butanediol"]);
+    // A count before a name still stays out of it: "4 AP" is four APs, not 4-AP.
+    expect(ids("The lab held 4 AP units.")).toEqual([]);
+  });
+
   it("ignores case, and spaces, hyphens and brackets inside a name", () => {
     expect(ids("ACETYL-FENTANYL, acetylfentanyl and Acetyl Fentanyl")).toEqual(["acetylfentanyl"]);
     expect(ids("1-(2-phenylethyl)piperidin-4-one and 1-(2-phenylethyl)-piperidin-4-one")).toEqual(["npp"]);
@@ -262,6 +269,17 @@ describe("content/registry/chemicals.yaml", () => {
         }
       }
     }
+  });
+
+  it("knows the street names Indian copy uses for cannabis and its resin", () => {
+    const ctx = makeContext("Police seized ganja and charas.", { slug: "t", date: "2025-06-27", registries: { ...EMPTY_REGISTRIES, chemicals: real } });
+    expect(extractChemicals("Police seized ganja and charas.", ctx).map((c) => c.id)).toEqual(["cannabis", "hashish"]);
+  });
+
+  it("knows common brand names of drugs that turn up as counterfeit pills", () => {
+    const text = "Fake Adderall and Xanax pills held fentanyl.";
+    const ctx = makeContext(text, { slug: "t", date: "2025-06-27", registries: { ...EMPTY_REGISTRIES, chemicals: real } });
+    expect(extractChemicals(text, ctx).map((c) => c.id)).toEqual(["amphetamine", "alprazolam", "fentanyl"]);
   });
 
   it("gives every name to one chemical only, even with separators ignored", () => {

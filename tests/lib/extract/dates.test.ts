@@ -83,6 +83,20 @@ describe("a day or month without a year follows the sentence's tense", () => {
 
   it("uses the main clause for an opening date phrase", () => {
     expect(dates("In April, he announced plans to raise the rate.", "2025-10-30")).toEqual(["April=2025-04"]);
+    // An opening period edge too: "Beginning Friday, ... will".
+    expect(dates("Beginning Friday, the agency will require export licences.")).toEqual(["Friday=2024-08-09"]);
+  });
+
+  it("does not let the edge word set its own date's tense", () => {
+    // "starting" opens the period; "was set at" (not "was set to") says it is past.
+    expect(dates("The levy was set at 15% starting in February.")).toEqual(["February=2024-02"]);
+    expect(dates("The levy was set to rise starting in October.")).toEqual(["October=2024-10"]);
+  });
+
+  it("keeps a period ending on a present-perfect clause's date open", () => {
+    // The suspension still runs, so its end is the nearest December 2, not last year's.
+    expect(dates("The council has suspended the fees until at least December 2.")).toEqual(["December 2=2024-12-02"]);
+    expect(dates("The council suspended the fees until December 2.")).toEqual(["December 2=2023-12-02"]);
   });
 
   it("marks which tense picked the year", () => {
@@ -106,6 +120,24 @@ describe("months and years", () => {
     expect(dates("They met last November.")).toEqual(["last November=2023-11"]);
     expect(dates("They meet again next March.")).toEqual(["next March=2025-03"]);
     expect(dates("The talks stalled in mid-June.")).toEqual(["June=2024-06"]);
+  });
+
+  it("reads 'last August' in August as a year ago, and 'next August' as a year ahead", () => {
+    expect(dates("Last August, the port seized 300 pills.")).toEqual(["Last August=2023-08"]);
+    expect(dates("The port reopens next August.")).toEqual(["next August=2025-08"]);
+  });
+
+  it("reads an irregular participle after 'be' as passive, not past", () => {
+    expect(dates("The vote will be held on July 30.")).toEqual(["July 30=2025-07-30"]);
+    expect(dates("The vote was held on July 30.")).toEqual(["July 30=2024-07-30"]);
+  });
+
+  it("reads a day of a relative month and a bare day of the month", () => {
+    expect(dates("The panel met on the 29th of last month in Geneva.")).toEqual(["29th of last month=2024-07-29"]);
+    // "on the 3rd" takes its month from the tense, as translated wire copy writes it.
+    expect(dates("Talks were held on the 3rd (local time).")).toEqual(["3rd=2024-08-03"]);
+    expect(dates("Talks will be held on the 3rd, officials said.")).toEqual(["3rd=2024-09-03"]);
+    expect(dates("He spoke on the 25th anniversary of the law.")).toEqual([]);
   });
 
   it("reads years, and since opens a range with no end", () => {
@@ -148,6 +180,13 @@ describe("weekdays", () => {
 
   it("puts a weekday ahead when the sentence speaks of the future", () => {
     expect(dates("The rule will take effect on Tuesday.")).toEqual(["Tuesday=2024-08-13"]);
+    expect(dates("The rule will take effect on Wednesday.")).toEqual(["Wednesday=2024-08-14"]);
+  });
+
+  it("lets a present-tense schedule name the publication day itself", () => {
+    // Published on a Wednesday: "takes effect on Wednesday" is today, "on Friday" is ahead.
+    expect(dates("New curbs take hold as the rule takes effect on Wednesday.")).toEqual(["Wednesday=2024-08-07"]);
+    expect(dates("The rule takes effect on Friday.")).toEqual(["Friday=2024-08-09"]);
   });
 
   it("lets a full date absorb its weekday", () => {
@@ -183,6 +222,14 @@ describe("ranges", () => {
     expect(dates("Seizures in January-March 2024 fell.")).toEqual(["January-March 2024=2024-01..2024-03"]);
     expect(dates("The session ran March 1-5.")).toEqual(["March 1-5=2024-03-01..2024-03-05"]);
     expect(dates("The session ran 1-5 March 2023.")).toEqual(["1-5 March 2023=2023-03-01..2023-03-05"]);
+  });
+
+  it("reads day ranges joined by words", () => {
+    expect(dates("The board sat from 11 to 14 June 2023.")).toEqual(["11 to 14 June 2023=2023-06-11..2023-06-14"]);
+    expect(dates("Inspections ran between 3 and 9 May.")).toEqual(["3 and 9 May=2024-05-03..2024-05-09"]);
+    expect(dates("The audit ran June 2 through 6.")).toEqual(["June 2 through 6=2024-06-02..2024-06-06"]);
+    // A second day with its own month is the end of a longer range.
+    expect(dates("The order ran from June 2 to 6 July.")).toEqual(["from June 2 to 6 July=2024-06-02..2024-07-06"]);
   });
 
   it("gives a range the precision of its finer end", () => {
@@ -255,6 +302,8 @@ describe("calendar helpers", () => {
     expect(weekdayNear(3, ref, "on-or-before")).toEqual(ref); // Wednesday is the day itself
     expect(weekdayNear(3, ref, "before")).toEqual({ y: 2024, m: 7, d: 31 });
     expect(weekdayNear(3, ref, "after")).toEqual({ y: 2024, m: 8, d: 14 });
+    expect(weekdayNear(3, ref, "on-or-after")).toEqual(ref);
+    expect(weekdayNear(5, ref, "on-or-after")).toEqual({ y: 2024, m: 8, d: 9 });
     expect(weekdayNear(4, ref, "on-or-before")).toEqual({ y: 2024, m: 8, d: 1 });
   });
 

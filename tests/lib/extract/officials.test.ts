@@ -60,8 +60,16 @@ describe("extractOfficials: context after the name", () => {
     expect(p).toMatchObject({ title: "Secretary of Security and Citizen Protection", organizationId: "sspc", country: "MX" });
   });
 
+  it("reads an appositive after a short bracket: 'NAME (Short), a ...'", () => {
+    const o = one("The panel heard Kwame Osei (Osei), a chemist at the customs laboratory, on Monday.", "Kwame Osei", EMPTY);
+    expect(o).toMatchObject({ title: "chemist" });
+    expect(names("They met Hua Jianguo and then left.", EMPTY)).toEqual(["Hua Jianguo"]);
+  });
+
   it("accepts defendants by age and residence", () => {
     expect(names("Prosecutors charged Kofi Mensah, 45, of Akron, Ohio, with trafficking.", EMPTY)).toEqual(["Kofi Mensah"]);
+    // The last of a list of ages ends the sentence.
+    expect(names("The accused were named as Kofi Mensah, 45, and Ravi Kantwal, 31.", EMPTY)).toEqual(["Kofi Mensah", "Ravi Kantwal"]);
   });
 
   it("accepts 'NAME said', 'said NAME', 'according to NAME' and 'NAME, who ...'", () => {
@@ -86,6 +94,19 @@ describe("extractOfficials: name shapes", () => {
   it("keeps particles, hyphens and initials", () => {
     expect(names("Ambassador Bente Berg-Hansen spoke.", EMPTY)).toEqual(["Bente Berg-Hansen"]);
     expect(names("Judge Maria de la Cruz ruled. Envoy Laura S. H. Holgate spoke.", EMPTY)).toEqual(["Maria de la Cruz", "Laura S. H. Holgate"]);
+  });
+
+  it("reads a surname after initials when the context names a person", () => {
+    expect(names("\u201cThe haul is large,\u201d said RK Verma, a deputy director.", EMPTY)).toEqual(["RK Verma"]);
+    expect(names("Superintendent N. Raghavan led the raid. Additional commissioner P K Das agreed.", EMPTY)).toEqual(["N. Raghavan", "P K Das"]);
+    expect(names("The raid was led by the kingpin's rival, the broker S.M. Qureshi.", EMPTY)).toEqual(["S.M. Qureshi"]);
+    // Initials before a surname name someone else than a full name sharing it.
+    expect(names("Sunil Verma met reporters. \u201cIt is done,\u201d said RK Verma.", EMPTY)).toEqual(["Sunil Verma", "RK Verma"]);
+  });
+
+  it("takes no abbreviation or article for initials", () => {
+    expect(names("A Pfizer spokesperson said the firm complied. US Customs agents agreed.", EMPTY)).toEqual([]);
+    expect(names("Officials said U.S. Mendez was a code name.", EMPTY)).toEqual([]);
   });
 
   it("strips honorifics", () => {

@@ -34,6 +34,7 @@ describe("numbers", () => {
     expect(parseNumberWord("twenty-five")).toBe(25);
     expect(parseNumberWord("eleven")).toBe(11);
     expect(parseNumberWord("a")).toBe(1);
+    expect(parseNumberWord("half a")).toBe(0.5);
     expect(parseNumberWord("many")).toBeUndefined();
     expect(scaled(2.42, 1e6)).toBe(2420000);
   });
@@ -133,6 +134,9 @@ describe("not statistics", () => {
   it("skips digits inside chemical names, with or without the chemical records", () => {
     const body = "The chemicals 4-AP, 1-boc-4-AP, 4-ANPP and fentanyl-related substances were listed.";
     expect(values(body)).toEqual([]);
+    // Locants written with a space before the name, even for a name the registry lacks.
+    expect(values("Agents found 80 drums of 2,5 dimethoxybenzaldehyde.")).toEqual(["80 count"]);
+    expect(values("Agents listed methyl 2-(4-chlorophenyl)acetate in 12 shipments.")).toEqual(["12 count"]);
     const named = "Controls on 4-piperidone and 1-boc-4-piperidone start soon.";
     expect(values(named, [chemical(named, "4-piperidone"), chemical(named, "1-boc-4-piperidone")])).toEqual([]);
   });
@@ -159,12 +163,15 @@ describe("not statistics", () => {
     expect(values("The deaths of Thomas Rauh, 37, and Carrie Dobbins, 23, were tied to the Zhengs.")).toEqual([]);
     expect(values("It is the leading cause of death of people aged 18 to 49. A 37-year-old man died.")).toEqual([]);
     expect(values("He was sentenced to 53 years in prison after 18 months of talks over a six-month period.")).toEqual([]);
+    // A change against last year is a count, not a duration.
+    expect(values("Arrests reached 4,200, up by 700 year-on-year and 15% year over year.")).toEqual(["4200 count", "700 count", "15 %"]);
     expect(values("Fentanyl is 100 times more powerful than morphine and 50-fold stronger.")).toEqual([]);
     expect(values("The briefing began at 10 a.m. and ended at 11:23 AM.")).toEqual([]);
   });
 
   it("skips list numbering and rate denominators", () => {
     expect(values("1. Tariff cuts: none.\n2. Ukraine war: talks.")).toEqual([]);
+    expect(values("2.BACKGROUND\n\nOfficers seized 40 drums.")).toEqual(["40 count"]);
     expect(values("It was a rate of 32.6 per 100,000 people.")).toEqual(["32.6 count"]);
   });
 });
@@ -189,6 +196,13 @@ describe("long articles", () => {
 describe("more written forms", () => {
   it("reads spelled small numbers only with a scale or unit", () => {
     expect(values("Just two milligrams can kill; two million pills and two chemicals were found.")).toEqual(["2 mg", "2000000 count"]);
+  });
+
+  it("reads plural Indian scales and a spelled mass joined by a hyphen", () => {
+    expect(values("Officers seized ganja worth Rs 45 crores and cash of Rs 12 lakhs.")).toEqual(["450000000 INR", "1200000 INR"]);
+    expect(values("A dose of around three-milligrams can kill.")).toEqual(["3 mg"]);
+    expect(values("Two-thirds of the fifteen-year-old samples failed.")).toEqual([]);
+    expect(values("Troops seized half a million pills.")).toEqual(["500000 count"]);
   });
 
   it("reads metric tonnes, crore and distances", () => {
