@@ -1,4 +1,4 @@
-/** The JSON shape `npm run extract` prints (../shared/eval/CONTRACT.md), from our records. */
+/** The JSON shape `npm run extract` prints (docs/EXTRACT.md), from our records. */
 import type { Article, ContentIssue, Extraction } from "./schema";
 
 export function toContractRecord(file: string, article: Article, extraction: Extraction, issues: ContentIssue[]) {

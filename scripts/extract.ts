@@ -1,6 +1,6 @@
 /**
  * npm run --silent extract -- <file.md | folder> ...
- * Prints one JSON array (see docs/EXTRACT.md and ../shared/eval/CONTRACT.md): an object
+ * Prints one JSON array (see docs/EXTRACT.md): an object
  * per article with its extracted records and issues. Exit 1 when any article had issues.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
