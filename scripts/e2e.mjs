@@ -24,6 +24,7 @@ const sample = path.join(root, "content", "articles");
 if (existsSync(sample)) cpSync(sample, content, { recursive: true });
 cpSync(path.join(root, "tests", "fixtures", "e2e"), path.join(content, "zz-fixtures"), { recursive: true });
 cpSync(path.join(root, "tests", "fixtures", "hostile"), path.join(content, "zz-hostile"), { recursive: true });
+cpSync(path.join(root, "tests", "fixtures", "broken"), path.join(content, "zz-broken"), { recursive: true });
 
 const result = spawnSync(process.execPath, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", ...process.argv.slice(2)], {
   cwd: root,

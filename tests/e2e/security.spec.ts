@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 
@@ -114,4 +114,19 @@ test("adding, editing, renaming and deleting an article shows on the next load",
   } finally {
     for (const f of [file, renamed]) if (existsSync(f)) rmSync(f);
   }
+});
+
+test("the content-issues page lists every broken fixture file", async ({ page }) => {
+  const broken = path.join(__dirname, "..", "fixtures", "broken");
+  const files = readdirSync(broken, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md"));
+  await page.goto("/issues");
+  await expect(page.getByRole("heading", { level: 1, name: "Content issues" })).toBeVisible();
+  const rows = page.getByTestId("content-issue");
+  // Every broken file is listed except the first of the two duplicates, which is valid.
+  for (const file of files.filter((f) => f !== "duplicate.md")) {
+    await expect(rows.filter({ hasText: `zz-broken/${file}` }), file).not.toHaveCount(0);
+  }
+  // The valid articles still load next to them.
+  await page.goto("/articles");
+  await expect(page.getByRole("link", { name: "First of two files with one name" })).toBeVisible();
 });
