@@ -7,21 +7,12 @@ import { filterIndexedEvents, filterKey } from "../../lib/queries/events";
 import { Lru, memo } from "../../lib/queries/memo";
 import { EventType, type Event, type Quote } from "../../lib/schema";
 import { DEFAULT_FILTERS, type FilterState } from "../../lib/url-state";
+import { seededRandom } from "../../scripts/bench/synthetic-corpus";
 
 /**
  * A generated corpus, big enough for every filter path: the inverted indexes, merges,
  * date windows and memoized results must give exactly what a scan of every event gives.
  */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTORS = ["china", "mexico", "canada", "united-states", "india", "un"];
 const PEOPLE = ["wang", "lin", "perdue"];
@@ -34,7 +25,7 @@ function pad(n: number) {
 }
 
 function generated(count: number, seed: number): Corpus {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(r() * list.length)];
   const some = <T,>(list: readonly T[], max: number) => Array.from({ length: Math.floor(r() * (max + 1)) }, () => pick(list));
   const span = (text: string, sentence: number) => ({ text, start: 0, end: text.length, sentence });
@@ -116,7 +107,7 @@ function scan(events: readonly IndexedEvent[], state: FilterState) {
 }
 
 function randomStates(n: number, seed: number): FilterState[] {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(r() * list.length)];
   const dates = ["2015", "2017", "2018-03", "2019-06-15", "2020", "2021-12", "2022-02-28", "2023-07", "2024", "2026"];
   const states: FilterState[] = [];
