@@ -1,19 +1,37 @@
 /**
- * The corpus: every valid article with its extracted records, plus every content issue.
- * Built per request from caches: unchanged files are neither re-read nor re-extracted
- * (memory, keyed by path, mtime and size), and with a disk cache a restart on an
- * unchanged corpus does not re-extract either (disk, keyed by content hash).
+ * The corpus: every valid article with its records, plus every content issue. Built per
+ * request from caches, so unchanged files are neither re-read nor re-extracted:
+ * - in memory, parsed files by path, mtime and size, and records by article object;
+ * - with a disk cache, each article's full Extraction by content hash, and one corpus
+ *   snapshot per folder (parsed files and records by path, mtime and size), so a restart
+ *   on an unchanged folder reads one file instead of every article and extraction.
+ *
+ * Three tiers per article, each loaded only when needed:
+ * - `digest`: what the corpus index reads (names, counts, each event's date, type, ids);
+ *   always in memory, and all a server start has to parse;
+ * - `records`: what queries across articles read (sentences, figures, quotes, titles);
+ *   parsed from the snapshot on first use, and for every article shortly after a start;
+ * - `extraction()`: every record with its spans and dates, for the article's own page.
  */
-import { hashKey, DiskCache } from "./cache/disk-cache";
-import { articlesDir, loadArticles, registryDir } from "./content/loader";
+import path from "node:path";
+import { DiskCache, hashKey } from "./cache/disk-cache";
+import { readSnapshot, snapshotPath, writeSnapshot, type Snapshot, type SnapshotFile } from "./cache/corpus-snapshot";
+import { articlesDir, loadArticles, registryDir, type KnownFiles, type LoadedArticles } from "./content/loader";
 import { extractAll } from "./extract";
 import type { Registries } from "./extract/context";
+import { Lru } from "./queries/memo";
+import { toDigest, toRecords } from "./records";
 import { loadRegistries } from "./registry";
-import type { Article, ContentIssue, Extraction } from "./schema";
+import type { Article, ArticleDigest, ArticleRecords, ContentIssue, Extraction } from "./schema";
 
 export interface CorpusArticle {
   article: Article;
-  extraction: Extraction;
+  /** What the corpus index reads; always in memory. */
+  digest: ArticleDigest;
+  /** Records every query across articles reads; parsed on first use. */
+  readonly records: ArticleRecords;
+  /** Every record with its spans and dates, loaded on demand from the caches. */
+  extraction(): Extraction;
 }
 
 export interface Corpus {
@@ -28,13 +46,19 @@ export interface Corpus {
 export interface CorpusOptions {
   articles?: string;
   registry?: string;
-  /** Persist extractions under `dir`; `version` must change whenever extraction code does. */
+  /** Persist extractions and the corpus snapshot under `dir`; `version` must change whenever code does. */
   diskCache?: { dir: string; version: string };
   /** Watch the articles folder instead of scanning it on every load (long-running servers). */
   watch?: boolean;
 }
 
-/** Extractions per article object and registry object; both stay the same while unchanged. */
+/** An entry whose records and extraction are already known (tests, and small tools). */
+export function corpusArticle(article: Article, extraction: Extraction): CorpusArticle {
+  const records = toRecords(extraction);
+  return { article, digest: toDigest(records), records, extraction: () => extraction };
+}
+
+/** Without a disk cache, full extractions stay in memory per article and registry object. */
 const extractionCache = new WeakMap<Article, { registries: Registries; extraction: Extraction }>();
 
 export function extractArticle(article: Article, registries: Registries): Extraction {
@@ -43,14 +67,6 @@ export function extractArticle(article: Article, registries: Registries): Extrac
   const extraction = extractAll(article.body, { slug: article.slug, date: article.date, registries });
   extractionCache.set(article, { registries, extraction });
   return extraction;
-}
-
-const EXTRACTION_KEYS = ["chemicals", "dates", "officials", "actors", "statistics", "quotes", "events"] as const;
-
-/** Cheap structural check: a cache file must hold every record list, or it is rebuilt. */
-function looksLikeExtraction(value: unknown): value is Extraction {
-  if (!value || typeof value !== "object") return false;
-  return EXTRACTION_KEYS.every((key) => Array.isArray((value as Record<string, unknown>)[key]));
 }
 
 const registryHashes = new WeakMap<Registries, string>();
@@ -63,51 +79,262 @@ function registryHash(registries: Registries): string {
   return hash;
 }
 
-async function extractWithDiskCache(article: Article, registries: Registries, disk: { cache: DiskCache<Extraction>; version: string }) {
-  const memory = extractionCache.get(article);
-  if (memory && memory.registries === registries) return memory.extraction;
-  const key = hashKey(disk.version, registryHash(registries), JSON.stringify(article));
-  let extraction = await disk.cache.get(key);
+const EXTRACTION_KEYS = ["chemicals", "dates", "officials", "actors", "statistics", "quotes", "events"] as const;
+
+/** Cheap structural check: a cache file must hold every record list, or it is rebuilt. */
+function looksLikeExtraction(value: unknown): value is Extraction {
+  if (!value || typeof value !== "object") return false;
+  return EXTRACTION_KEYS.every((key) => Array.isArray((value as Record<string, unknown>)[key]));
+}
+
+/** The disk side of one cache folder: extractions by content hash, and recent ones in memory. */
+interface DiskState {
+  dir: string;
+  version: string;
+  extractions: DiskCache<Extraction>;
+  /** Full extractions of recently opened articles; the rest are on disk. */
+  recent: Lru<string, Extraction>;
+}
+const diskStates = new Map<string, DiskState>();
+
+function diskState(options: { dir: string; version: string }): DiskState {
+  const id = `${options.dir}\u0000${options.version}`;
+  let state = diskStates.get(id);
+  if (!state) {
+    state = { ...options, extractions: new DiskCache(options.dir, looksLikeExtraction), recent: new Lru(32) };
+    diskStates.set(id, state);
+  }
+  return state;
+}
+
+function extractionKey(disk: DiskState, article: Article, registries: Registries): string {
+  return hashKey(disk.version, registryHash(registries), JSON.stringify(article));
+}
+
+/** The full extraction, from memory, then disk, then by extracting again: never lost. */
+function loadExtraction(article: Article, registries: Registries, disk: DiskState | undefined): Extraction {
+  if (!disk) return extractArticle(article, registries);
+  const key = extractionKey(disk, article, registries);
+  const recent = disk.recent.get(key);
+  if (recent) return recent;
+  let extraction = disk.extractions.getSync(key);
   if (!extraction) {
     extraction = extractAll(article.body, { slug: article.slug, date: article.date, registries });
-    await disk.cache.set(key, extraction);
+    void disk.extractions.set(key, extraction);
   }
-  extractionCache.set(article, { registries, extraction });
+  disk.recent.set(key, extraction);
   return extraction;
 }
 
-const diskCaches = new Map<string, DiskCache<Extraction>>();
+/**
+ * What is known of each article object, per registry object (both stay the same while
+ * unchanged): its digest, and its records or a way to parse them from the snapshot.
+ */
+interface Known {
+  registries: Registries;
+  digest: ArticleDigest;
+  records?: ArticleRecords;
+  parse?: () => ArticleRecords | undefined;
+}
+const knownArticles = new WeakMap<Article, Known>();
+
+function knownFor(article: Article, registries: Registries): Known | undefined {
+  const known = knownArticles.get(article);
+  return known && known.registries === registries ? known : undefined;
+}
+
+/** Extracts (or reads the cached extraction of) an article the caches do not know. */
+async function learn(article: Article, registries: Registries, disk: DiskState | undefined): Promise<Known> {
+  let extraction: Extraction;
+  if (disk) {
+    const key = extractionKey(disk, article, registries);
+    const stored = await disk.extractions.get(key);
+    extraction = stored ?? extractAll(article.body, { slug: article.slug, date: article.date, registries });
+    if (!stored) await disk.extractions.set(key, extraction);
+  } else {
+    extraction = extractArticle(article, registries);
+  }
+  const records = toRecords(extraction);
+  const known: Known = { registries, digest: toDigest(records, registries), records };
+  knownArticles.set(article, known);
+  return known;
+}
+
+/** The records: as known, else parsed from the snapshot, else rebuilt from the extraction. */
+function recordsOf(known: Known, article: Article, disk: DiskState | undefined): ArticleRecords {
+  if (!known.records) {
+    known.records = known.parse?.() ?? toRecords(loadExtraction(article, known.registries, disk));
+    known.parse = undefined;
+  }
+  return known.records;
+}
+
+class Entry implements CorpusArticle {
+  constructor(
+    readonly article: Article,
+    private readonly known: Known,
+    private readonly disk: DiskState | undefined,
+  ) {}
+
+  get digest(): ArticleDigest {
+    return this.known.digest;
+  }
+
+  get records(): ArticleRecords {
+    return recordsOf(this.known, this.article, this.disk);
+  }
+
+  /** True until the records have been parsed. */
+  get pending(): boolean {
+    return !this.known.records;
+  }
+
+  extraction(): Extraction {
+    return loadExtraction(this.article, this.known.registries, this.disk);
+  }
+}
+
+/**
+ * After a start from the snapshot, the records of every article are parsed in the
+ * background, a few hundred per turn of the event loop, so that a text search or a chart
+ * over the whole corpus finds them ready while requests keep being answered in between.
+ */
+function warmRecords(entries: Entry[]): void {
+  const pending = entries.filter((e) => e.pending);
+  let next = 0;
+  const step = () => {
+    const end = Math.min(pending.length, next + 250);
+    for (; next < end; next++) void pending[next].records;
+    if (next < pending.length) setImmediate(step);
+  };
+  if (pending.length) setImmediate(step);
+}
+
+/**
+ * The snapshot is read once per folder and process, at the first load: after that the
+ * in-memory caches know more than it does. Its digests and records go into `knownArticles`,
+ * keyed by the very article objects the loader hands back for unchanged files.
+ */
+const snapshotsRead = new Set<string>();
+
+function knownFromSnapshot(disk: DiskState, root: string): { known: KnownFiles; snapshot: Snapshot } | undefined {
+  const id = `${disk.dir}\u0000${disk.version}\u0000${root}`;
+  if (snapshotsRead.has(id)) return undefined;
+  snapshotsRead.add(id);
+  const snapshot = readSnapshot(snapshotPath(disk.dir, root), { version: disk.version, root });
+  return snapshot ? { known: snapshot.entries, snapshot } : undefined;
+}
+
+function adoptSnapshotRecords(snapshot: Snapshot, registries: Registries, loaded: LoadedArticles): void {
+  if (snapshot.registry !== registryHash(registries)) return;
+  for (const { stamp, result } of loaded.files) {
+    const entry = snapshot.entries.get(stamp.file);
+    if (!entry?.digest || !entry.records || !result.article || entry.parsed !== result) continue;
+    if (!knownFor(result.article, registries)) knownArticles.set(result.article, { registries, digest: entry.digest, parse: entry.records });
+  }
+}
+
+/**
+ * Saving the snapshot serialises every record (about a second at 10,000 articles), so a
+ * long-running server saves it shortly after the corpus settles, and at most every 15 s
+ * while files keep changing. Timers are unref'd: they never keep a process alive.
+ */
+const SAVE_DELAY_MS = 1_000;
+const SAVE_INTERVAL_MS = 15_000;
+interface PendingSave {
+  timer?: ReturnType<typeof setTimeout>;
+  lastSaved: number;
+  save?: () => boolean;
+}
+const pendingSaves = new Map<string, PendingSave>();
+
+function scheduleSnapshot(file: string, save: () => boolean): void {
+  // A server stopped before its timer fires still leaves its snapshot: writing is
+  // synchronous, so it can run in the exit handler (Next.js exits on SIGTERM and SIGINT).
+  if (pendingSaves.size === 0) process.once("exit", () => flushCorpusSnapshots());
+  let pending = pendingSaves.get(file);
+  if (!pending) pendingSaves.set(file, (pending = { lastSaved: 0 }));
+  pending.save = save;
+  if (pending.timer) clearTimeout(pending.timer);
+  const wait = Math.max(SAVE_DELAY_MS, pending.lastSaved + SAVE_INTERVAL_MS - Date.now());
+  const state = pending;
+  state.timer = setTimeout(() => runSave(state), wait);
+  state.timer.unref?.();
+}
+
+function runSave(pending: PendingSave): boolean {
+  pending.timer = undefined;
+  const save = pending.save;
+  pending.save = undefined;
+  if (!save) return true;
+  pending.lastSaved = Date.now();
+  return save();
+}
+
+/** Saves every snapshot that is waiting now (scripts that exit right after a load). */
+export function flushCorpusSnapshots(): boolean {
+  let ok = true;
+  for (const pending of pendingSaves.values()) {
+    if (pending.timer) clearTimeout(pending.timer);
+    ok = runSave(pending) && ok;
+  }
+  return ok;
+}
+
+/** What the snapshot stores of each listed file; records not parsed yet are parsed now. */
+function* snapshotFiles(loaded: LoadedArticles, registries: Registries, disk: DiskState): Generator<SnapshotFile> {
+  for (const { stamp, result } of loaded.files) {
+    const known = result.article ? knownFor(result.article, registries) : undefined;
+    yield {
+      file: stamp.file,
+      mtimeMs: stamp.mtimeMs,
+      size: stamp.size,
+      parsed: result,
+      digest: known?.digest,
+      records: known && result.article ? recordsOf(known, result.article, disk) : undefined,
+    };
+  }
+}
+
 let lastCorpus: Corpus | undefined;
 
 export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
-  const [loaded, registry] = await Promise.all([
-    loadArticles(options.articles ?? articlesDir(), { watch: options.watch }),
-    loadRegistries(options.registry ?? registryDir()),
-  ]);
+  const root = options.articles ?? articlesDir();
+  const disk = options.diskCache ? diskState(options.diskCache) : undefined;
+  const registry = await loadRegistries(options.registry ?? registryDir());
+  const fromSnapshot = disk ? knownFromSnapshot(disk, path.resolve(/* turbopackIgnore: true */ root)) : undefined;
+  const loaded = await loadArticles(root, { watch: options.watch, known: fromSnapshot?.known });
   const signature = `${loaded.root}|${registry.signature}|${loaded.signature}`;
   if (lastCorpus && lastCorpus.signature === signature) return lastCorpus;
+  const { registries } = registry;
+  if (fromSnapshot) adoptSnapshotRecords(fromSnapshot.snapshot, registries, loaded);
 
-  let disk: { cache: DiskCache<Extraction>; version: string } | undefined;
-  if (options.diskCache) {
-    const { dir, version } = options.diskCache;
-    if (!diskCaches.has(dir)) diskCaches.set(dir, new DiskCache(dir, looksLikeExtraction));
-    disk = { cache: diskCaches.get(dir)!, version };
-  }
-
-  const articles: CorpusArticle[] = [];
+  let fresh = 0;
+  const articles: Entry[] = [];
   for (const article of loaded.articles) {
-    const extraction = disk ? await extractWithDiskCache(article, registry.registries, disk) : extractArticle(article, registry.registries);
-    articles.push({ article, extraction });
+    let known = knownFor(article, registries);
+    if (!known) {
+      fresh++;
+      known = await learn(article, registries, disk);
+    }
+    articles.push(new Entry(article, known, disk));
   }
-  articles.sort((a, b) =>
-    a.article.date < b.article.date ? 1 : a.article.date > b.article.date ? -1 : a.article.slug.localeCompare(b.article.slug),
-  );
+  // Newest first; within a day by slug. Plain code-unit order: slugs are file names, and
+  // localeCompare over 10,000 of them costs more than the rest of the sort.
+  articles.sort((a, b) => (a.article.date < b.article.date ? 1 : a.article.date > b.article.date ? -1 : a.article.slug < b.article.slug ? -1 : a.article.slug > b.article.slug ? 1 : 0));
   lastCorpus = {
     articles,
     bySlug: new Map(articles.map((a) => [a.article.slug, a])),
     issues: [...registry.issues, ...loaded.issues],
-    registries: registry.registries,
+    registries,
     signature,
   };
+
+  const snapshotChanged = fresh > 0 || loaded.parsed > 0 || !fromSnapshot || fromSnapshot.snapshot.entries.size !== loaded.files.length;
+  if (disk && snapshotChanged) {
+    const header = { version: disk.version, registry: registryHash(registries), root: loaded.root };
+    scheduleSnapshot(snapshotPath(disk.dir, loaded.root), () => writeSnapshot(snapshotPath(disk.dir, loaded.root), header, snapshotFiles(loaded, registries, disk)));
+  }
+  warmRecords(articles);
   return lastCorpus;
 }

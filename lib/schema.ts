@@ -231,6 +231,79 @@ export const Extraction = z.object({
 export type Extraction = z.infer<typeof Extraction>;
 
 // ---------------------------------------------------------------------------
+// Records the corpus keeps in memory for every article: what queries across articles
+// read. Spans (where each mention sits in the text) and dates are left out: only the
+// article's own page shows them, and it loads the whole Extraction on demand. At 10,000
+// articles this halves what a server start has to read.
+
+/** Sentence index of each mention, in text order: how often and where an entity is named. */
+const MentionSentences = z.array(z.number().int().nonnegative()).min(1);
+
+export const ChemicalRecord = Chemical.omit({ mentions: true, provenance: true }).extend({ mentions: MentionSentences });
+export type ChemicalRecord = z.infer<typeof ChemicalRecord>;
+export const ActorRecord = Actor.omit({ mentions: true, provenance: true }).extend({ mentions: MentionSentences });
+export type ActorRecord = z.infer<typeof ActorRecord>;
+export const OfficialRecord = Official.omit({ mentions: true, provenance: true }).extend({ mentions: MentionSentences });
+export type OfficialRecord = z.infer<typeof OfficialRecord>;
+
+export const ArticleRecords = z.object({
+  chemicals: z.array(ChemicalRecord),
+  officials: z.array(OfficialRecord),
+  actors: z.array(ActorRecord),
+  statistics: z.array(Statistic),
+  quotes: z.array(Quote),
+  events: z.array(Event),
+  /** How many dates the text holds (the dates themselves stay in the Extraction). */
+  dateCount: z.number().int().nonnegative(),
+});
+export type ArticleRecords = z.infer<typeof ArticleRecords>;
+
+/**
+ * The least of an article's records that the corpus index needs: names and mention
+ * counts of what it names, and each event's date, type and ids. A server start builds the
+ * index from digests alone and reads the records behind them when a page asks for them.
+ */
+const MentionCount = z.number().int().positive();
+/**
+ * An article's events by column, one entry per event in the order of its records: a
+ * column of numbers or strings costs the parser one array, an object per event costs it
+ * one object and two arrays each (250,000 events at 10,000 articles).
+ */
+export const EventDigests = z.object({
+  /** Sentence index of each event, as in its provenance. */
+  sentence: z.array(z.number().int().nonnegative()),
+  date: z.array(PartialIsoDate),
+  end: z.array(PartialIsoDate.nullable()),
+  type: z.array(EventType),
+  /** Actor ids, then official ids, each once. */
+  actors: z.array(z.array(z.string())),
+  /** Chemical ids, each once. */
+  chemicals: z.array(z.array(z.string())),
+});
+export type EventDigests = z.infer<typeof EventDigests>;
+
+/** Entities named in an article by column: ids, mention counts and, for some, countries. */
+const EntityColumns = z.object({ id: z.array(z.string()), mentions: z.array(MentionCount) });
+
+export const ArticleDigest = z.object({
+  chemicals: EntityColumns,
+  actors: EntityColumns.extend({ country: z.array(z.string().nullable()) }),
+  officials: EntityColumns.extend({ countryId: z.array(z.string().nullable()) }),
+  /**
+   * Names and kinds of the entities the registries did not describe when the digest was
+   * made; the index takes everything else from the registries themselves.
+   */
+  described: z.object({
+    chemicals: z.array(ChemicalRecord.omit({ mentions: true })),
+    actors: z.array(ActorRecord.omit({ mentions: true })),
+    officials: z.array(OfficialRecord.pick({ id: true, name: true, countryId: true, registered: true })),
+  }),
+  events: EventDigests,
+  counts: z.object({ dates: z.number().int().nonnegative(), statistics: z.number().int().nonnegative(), quotes: z.number().int().nonnegative() }),
+});
+export type ArticleDigest = z.infer<typeof ArticleDigest>;
+
+// ---------------------------------------------------------------------------
 // Registries (content/registry/*.yaml)
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug such as 4-anpp");

@@ -5,6 +5,7 @@
  * rewritten. Nothing here throws: a cache that cannot be read or written is just slower.
  */
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -27,12 +28,25 @@ export class DiskCache<T> {
 
   async get(key: string): Promise<T | undefined> {
     try {
-      const parsed = JSON.parse(await readFile(this.fileFor(key), "utf8")) as { key?: unknown; value?: unknown };
-      if (parsed?.key !== key || !this.isValid(parsed.value)) return undefined;
-      return parsed.value;
+      return this.check(key, await readFile(this.fileFor(key), "utf8"));
     } catch {
       return undefined;
     }
+  }
+
+  /** The same as `get`, for one entry a page needs now (a single small file). */
+  getSync(key: string): T | undefined {
+    try {
+      return this.check(key, readFileSync(this.fileFor(key), "utf8"));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private check(key: string, text: string): T | undefined {
+    const parsed = JSON.parse(text) as { key?: unknown; value?: unknown };
+    if (parsed?.key !== key || !this.isValid(parsed.value)) return undefined;
+    return parsed.value;
   }
 
   async set(key: string, value: T): Promise<void> {

@@ -284,7 +284,8 @@ interface FigureRecord {
   date: string;
   eventType?: string;
   /** Id of the event of its sentence, when that sentence is dated. */
-  eventId?: string;
+  /** The event of the figure's sentence, if it is dated. */
+  event?: IndexedEvent;
   article: string;
   articleDate: string;
   classified: ReturnType<typeof classifyFigure>;
@@ -299,17 +300,17 @@ function allFigures(corpus: Corpus, index: CorpusIndex): FigureRecord[] {
   list = [];
   for (const entry of corpus.articles) {
     const events = index.eventsByArticle.get(entry.article.slug) ?? [];
-    const bySentence = new Map<number, IndexedEvent>(events.map((e) => [e.event.provenance.sentence, e]));
-    for (const s of entry.extraction.statistics) {
+    const bySentence = new Map<number, IndexedEvent>(events.map((e) => [e.sentence, e]));
+    for (const s of entry.records.statistics) {
       const own = bySentence.get(s.provenance.sentence);
       list.push({
         statistic: s,
-        date: s.period?.start ?? own?.event.date ?? entry.article.date,
-        eventType: own?.event.type,
-        eventId: own?.event.id,
+        date: s.period?.start ?? own?.date ?? entry.article.date,
+        eventType: own?.type,
+        event: own,
         article: entry.article.slug,
         articleDate: entry.article.date,
-        classified: classifyFigure(s, own?.event.type),
+        classified: classifyFigure(s, own?.type),
       });
     }
   }
@@ -325,9 +326,9 @@ function figures(corpus: Corpus, index: CorpusIndex, state: FilterState): Figure
   const all = allFigures(corpus, index);
   if (isUnfiltered(state)) return all;
   const matched = filterIndexedEvents(index, state);
-  const matchedIds = new Set(matched.map((e) => e.event.id));
+  const matchedEvents = new Set(matched);
   const slugs = new Set(matched.map((e) => e.entry.article.slug));
-  return all.filter((f) => (f.eventId ? matchedIds.has(f.eventId) : slugs.has(f.article)));
+  return all.filter((f) => (f.event ? matchedEvents.has(f.event) : slugs.has(f.article)));
 }
 
 /** Enforcement figures per year: the largest figure reported for each measure. */

@@ -26,7 +26,15 @@ export interface LoadedArticles {
   signature: string;
   /** How many files this load had to parse (the rest came from the cache). */
   parsed: number;
+  /** Every listed file with what parsing it gave: what a corpus snapshot stores. */
+  files: { stamp: FileStamp; result: ParsedArticleFile }[];
 }
+
+/**
+ * Parse results known from elsewhere (a corpus snapshot), by relative file: used for a
+ * file whose mtime and size still match, instead of reading it.
+ */
+export type KnownFiles = ReadonlyMap<string, { mtimeMs: number; size: number; parsed: ParsedArticleFile }>;
 
 interface CacheEntry {
   mtimeMs: number;
@@ -99,11 +107,16 @@ function toRelative(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join("/");
 }
 
-function parseWithCache(stamp: FileStamp): { result: ParsedArticleFile; fresh: boolean } {
+function parseWithCache(stamp: FileStamp, known?: KnownFiles): { result: ParsedArticleFile; fresh: boolean } {
   const key = stamp.absolute + "\u0000" + stamp.file;
   const cached = parseCache.get(key);
   if (cached && cached.mtimeMs === stamp.mtimeMs && cached.size === stamp.size) {
     return { result: cached.result, fresh: false };
+  }
+  const prior = known?.get(stamp.file);
+  if (prior && prior.mtimeMs === stamp.mtimeMs && prior.size === stamp.size) {
+    parseCache.set(key, { mtimeMs: stamp.mtimeMs, size: stamp.size, result: prior.parsed });
+    return { result: prior.parsed, fresh: false };
   }
   let result: ParsedArticleFile;
   try {
@@ -157,18 +170,18 @@ export function closeWatches(): void {
  * Loads every article under root. Never throws for bad content. With `watch`, an
  * unchanged folder is answered from the last load without touching the disk.
  */
-export async function loadArticles(root: string, options: { watch?: boolean } = {}): Promise<LoadedArticles> {
+export async function loadArticles(root: string, options: { watch?: boolean; known?: KnownFiles } = {}): Promise<LoadedArticles> {
   const absoluteRoot = path.resolve(/* turbopackIgnore: true */ root);
   const folderWatch = options.watch ? watchFolder(absoluteRoot) : undefined;
   if (folderWatch && !folderWatch.dirty && folderWatch.healthy && folderWatch.last) return folderWatch.last;
   // Cleared before the scan, so a change during the scan makes the next load scan again.
   if (folderWatch) folderWatch.dirty = false;
-  const result = await scanAndParse(absoluteRoot, root);
+  const result = await scanAndParse(absoluteRoot, root, options.known);
   if (folderWatch) folderWatch.last = result;
   return result;
 }
 
-async function scanAndParse(absoluteRoot: string, root: string): Promise<LoadedArticles> {
+async function scanAndParse(absoluteRoot: string, root: string, known?: KnownFiles): Promise<LoadedArticles> {
   let listing: { files: FileStamp[]; issues: ContentIssue[] };
   try {
     listing = listArticleFiles(absoluteRoot);
@@ -179,6 +192,7 @@ async function scanAndParse(absoluteRoot: string, root: string): Promise<LoadedA
       issues: [issue(root, 1, "(folder)", `cannot read the articles folder: ${(error as Error).message}`)],
       signature: "missing",
       parsed: 0,
+      files: [],
     };
   }
 
@@ -187,10 +201,12 @@ async function scanAndParse(absoluteRoot: string, root: string): Promise<LoadedA
   const bySlug = new Map<string, string>();
   let parsed = 0;
   const seen = new Set<string>();
+  const files: LoadedArticles["files"] = [];
   for (const stamp of listing.files) {
     seen.add(stamp.absolute + "\u0000" + stamp.file);
-    const { result, fresh } = parseWithCache(stamp);
+    const { result, fresh } = parseWithCache(stamp, known);
     if (fresh) parsed++;
+    files.push({ stamp, result });
     issues.push(...result.issues);
     if (!result.article) continue;
     const earlier = bySlug.get(result.article.slug);
@@ -209,7 +225,7 @@ async function scanAndParse(absoluteRoot: string, root: string): Promise<LoadedA
   }
 
   const signature = listing.files.map((f) => `${f.file}:${f.mtimeMs}:${f.size}`).join("|");
-  return { root: absoluteRoot, articles, issues, signature, parsed };
+  return { root: absoluteRoot, articles, issues, signature, parsed, files };
 }
 
 /** The articles folder: CONTENT_DIR when set, else content/articles under the project. */

@@ -8,7 +8,7 @@ import { toEventView } from "./events";
 import { actorHref, articleHref, chemicalHref } from "./links";
 
 export function summarizeArticle(entry: CorpusArticle) {
-  const { article, extraction } = entry;
+  const { article, digest } = entry;
   return {
     slug: article.slug,
     title: article.title,
@@ -18,13 +18,13 @@ export function summarizeArticle(entry: CorpusArticle) {
     tags: article.tags,
     href: articleHref(article.slug),
     counts: {
-      chemicals: extraction.chemicals.length,
-      officials: extraction.officials.length,
-      actors: extraction.actors.length,
-      dates: extraction.dates.length,
-      statistics: extraction.statistics.length,
-      quotes: extraction.quotes.length,
-      events: extraction.events.length,
+      chemicals: digest.chemicals.id.length,
+      officials: digest.officials.id.length,
+      actors: digest.actors.id.length,
+      dates: digest.counts.dates,
+      statistics: digest.counts.statistics,
+      quotes: digest.counts.quotes,
+      events: digest.events.sentence.length,
     },
   };
 }
@@ -91,7 +91,8 @@ export function getArticleView(corpus: Corpus, slug: string, focus?: number) {
   const entry = corpus.bySlug.get(slug);
   if (!entry) return undefined;
   const index = corpusIndex(corpus);
-  const { article, extraction } = entry;
+  const { article } = entry;
+  const extraction = entry.extraction();
   const sentences = splitSentences(article.body).map((s) => ({ index: s.index, start: s.start, end: s.end }));
   const anchor = (sentence: number) => `#s-${sentence}`;
   const item = (key: string, label: string, sentence: number, extra: { detail?: string; href?: string; mentions?: number } = {}) => ({ key, label, sentence, anchor: anchor(sentence), ...extra });

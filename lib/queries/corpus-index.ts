@@ -6,7 +6,8 @@
  * about one entity or one filter value reads its own list instead of every event.
  */
 import type { Corpus, CorpusArticle } from "../corpus";
-import type { ActorType, ChemicalRole, Event } from "../schema";
+import { uniqueIds } from "../records";
+import type { ActorType, ChemicalRole, Event, EventDigests, EventType, PartialIsoDate } from "../schema";
 
 export type ActorKind = "person" | "organization";
 
@@ -30,16 +31,22 @@ export interface ChemicalInfo {
 }
 
 export interface IndexedEvent {
-  event: Event;
+  /** The whole event, from the article's records (parsed on first use). */
+  readonly event: Event;
   entry: CorpusArticle;
+  /** What filters and sorts test, from the digest: reading them never parses records. */
+  date: PartialIsoDate;
+  type: EventType;
+  /** Sentence index in the article. */
+  sentence: number;
   /** Actor and official ids: the actor filter matches either. */
   actorIds: string[];
   chemicalIds: string[];
   /** First and last day the event may fall on, for range filters (YYYY-MM-DD). */
   first: string;
   last: string;
-  /** Lowercased sentence, names and article title: what the text filter searches. */
-  text: string;
+  /** Lowercased sentence, names and article title: what the text filter searches (built on first use). */
+  readonly text: string;
   /** Place in `CorpusIndex.events` (newest first): merges and sorts of subsets use it. */
   position: number;
 }
@@ -111,12 +118,86 @@ export function lastDay(value: string): string {
   return value;
 }
 
-/** Newest first; within a day, by article then sentence, so the order is stable. */
-export function compareEventsNewestFirst(a: IndexedEvent, b: IndexedEvent): number {
-  if (a.event.date !== b.event.date) return a.event.date < b.event.date ? 1 : -1;
-  if (a.entry.article.slug !== b.entry.article.slug) return a.entry.article.slug.localeCompare(b.entry.article.slug);
-  return a.event.provenance.sentence - b.event.provenance.sentence;
+/** A partial date as a number in the same order as its text: 2024 < 2024-01 < 2024-01-01. */
+function dateKey(value: string): number {
+  const year = Number(value.slice(0, 4));
+  const month = value.length >= 7 ? Number(value.slice(5, 7)) : 0;
+  const day = value.length >= 10 ? Number(value.slice(8, 10)) : 0;
+  return year * 10_000 + month * 100 + day;
 }
+
+/**
+ * Events newest first; within a day by article slug (code-unit order), then sentence, so
+ * the order is stable. A bucket sort: articles are visited in slug order and each
+ * article's events in sentence order, so each date's bucket fills already in order and
+ * only the distinct dates are sorted. Comparing 250,000 events (localeCompare above all)
+ * was a fifth of the index build.
+ */
+function sortNewestFirst(perArticle: Map<string, IndexedEvent[]>): IndexedEvent[] {
+  const buckets = new Map<number, IndexedEvent[]>();
+  for (const slug of [...perArticle.keys()].sort()) {
+    const list = perArticle.get(slug)!;
+    const ordered = list.every((e, i) => i === 0 || list[i - 1].sentence <= e.sentence) ? list : [...list].sort((x, y) => x.sentence - y.sentence);
+    for (const e of ordered) {
+      const key = dateKey(e.date);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(e);
+      else buckets.set(key, [e]);
+    }
+  }
+  const out: IndexedEvent[] = [];
+  for (const key of [...buckets.keys()].sort((x, y) => y - x)) for (const e of buckets.get(key)!) out.push(e);
+  return out;
+}
+
+/**
+ * An event as the index holds it. The search text joins the sentence, the names and the
+ * title; it is built the first time a text filter reads it, since most events are never
+ * searched and building all of them was a third of the index build at 10,000 articles.
+ */
+class Indexed implements IndexedEvent {
+  position = 0;
+  readonly date: PartialIsoDate;
+  readonly type: EventType;
+  readonly sentence: number;
+  readonly actorIds: string[];
+  readonly chemicalIds: string[];
+  readonly first: string;
+  readonly last: string;
+  private search: string | undefined;
+
+  constructor(
+    digest: EventDigests,
+    readonly entry: CorpusArticle,
+    /** Place of the event in the article's record list (and in each digest column). */
+    private readonly k: number,
+    private readonly names: { actors: Map<string, ActorInfo>; chemicals: Map<string, ChemicalInfo> },
+  ) {
+    this.date = digest.date[k];
+    this.type = digest.type[k];
+    this.sentence = digest.sentence[k];
+    this.actorIds = digest.actors[k];
+    this.chemicalIds = digest.chemicals[k];
+    this.first = firstDay(this.date);
+    this.last = lastDay(digest.end[k] ?? this.date);
+  }
+
+  get event(): Event {
+    return this.entry.records.events[this.k];
+  }
+
+  get text(): string {
+    if (this.search === undefined) {
+      const names = [
+        ...this.actorIds.map((id) => this.names.actors.get(id)?.name ?? id),
+        ...this.chemicalIds.map((id) => this.names.chemicals.get(id)?.name ?? id),
+      ];
+      this.search = `${this.event.sentence}\n${names.join("\n")}\n${this.entry.article.title}`.toLowerCase();
+    }
+    return this.search;
+  }
+}
+
 
 function mostMentioned(counts: Map<string, number>): string | undefined {
   let best: string | undefined;
@@ -142,59 +223,49 @@ function build(corpus: Corpus): CorpusIndex {
   for (const a of actors.values()) if (a.type === "country" || a.type === "international-body") jurisdictions.add(a.id);
   for (const c of registries.chemicals.chemicals) for (const control of c.controls) jurisdictions.add(control.jurisdiction);
 
-  const events: IndexedEvent[] = [];
   const eventsByArticle = new Map<string, IndexedEvent[]>();
   const mainJurisdiction = new Map<string, string>();
   const mainChemical = new Map<string, string>();
 
+  const names = { actors, chemicals };
   for (const entry of corpus.articles) {
-    const { extraction, article } = entry;
-    for (const a of extraction.actors) {
+    const { digest, article } = entry;
+    const { described } = digest;
+    for (const a of described.actors) {
       if (!actors.has(a.id)) actors.set(a.id, { id: a.id, name: a.name, kind: "organization", type: a.type, registered: a.registered, country: a.country });
       if (a.type === "country" || a.type === "international-body") jurisdictions.add(a.id);
     }
-    for (const o of extraction.officials) {
+    for (const o of described.officials) {
       if (!actors.has(o.id)) actors.set(o.id, { id: o.id, name: o.name, kind: "person", type: "person", registered: o.registered, country: o.countryId });
     }
-    for (const c of extraction.chemicals) {
+    for (const c of described.chemicals) {
       if (!chemicals.has(c.id)) chemicals.set(c.id, { id: c.id, name: c.name, cas: c.cas, role: c.role, registered: c.registered });
     }
 
     // An article's jurisdiction: the country or body its actors point to most often.
     const byJurisdiction = new Map<string, number>();
-    const count = (id: string | undefined, n: number) => {
+    const count = (id: string | null | undefined, n: number) => {
       if (id && jurisdictions.has(id)) byJurisdiction.set(id, (byJurisdiction.get(id) ?? 0) + n);
     };
-    for (const a of extraction.actors) count(jurisdictions.has(a.id) ? a.id : (a.country ?? actors.get(a.id)?.country), a.mentions.length);
-    for (const o of extraction.officials) count(o.countryId ?? actors.get(o.id)?.country, o.mentions.length);
+    const { actors: named, officials, chemicals: chemicalsNamed } = digest;
+    for (let i = 0; i < named.id.length; i++) {
+      const id = named.id[i];
+      count(jurisdictions.has(id) ? id : (named.country[i] ?? actors.get(id)?.country), named.mentions[i]);
+    }
+    for (let i = 0; i < officials.id.length; i++) count(officials.countryId[i] ?? actors.get(officials.id[i])?.country, officials.mentions[i]);
     const j = mostMentioned(byJurisdiction);
     if (j) mainJurisdiction.set(article.slug, j);
-    const c = mostMentioned(new Map(extraction.chemicals.map((ch) => [ch.id, ch.mentions.length])));
+    const c = mostMentioned(new Map(chemicalsNamed.id.map((id, i) => [id, chemicalsNamed.mentions[i]])));
     if (c) mainChemical.set(article.slug, c);
 
     const list: IndexedEvent[] = [];
-    for (const event of extraction.events) {
-      const actorIds = [...new Set([...event.actors, ...event.officials])];
-      const names = [
-        ...actorIds.map((id) => actors.get(id)?.name ?? id),
-        ...event.chemicals.map((id) => chemicals.get(id)?.name ?? id),
-      ];
-      const indexed: IndexedEvent = {
-        event,
-        entry,
-        actorIds,
-        chemicalIds: [...new Set(event.chemicals)],
-        first: firstDay(event.date),
-        last: lastDay(event.end ?? event.date),
-        text: `${event.sentence}\n${names.join("\n")}\n${article.title}`.toLowerCase(),
-        position: 0,
-      };
+    for (let k = 0; k < digest.events.sentence.length; k++) {
+      const indexed = new Indexed(digest.events, entry, k, names);
       list.push(indexed);
-      events.push(indexed);
     }
     eventsByArticle.set(article.slug, list);
   }
-  events.sort(compareEventsNewestFirst);
+  const events = sortNewestFirst(eventsByArticle);
 
   // Inverted indexes. Built from the sorted list, so each list is newest first and each
   // map's keys come in the order a scan of every event would first meet them; the same
@@ -208,20 +279,21 @@ function build(corpus: Corpus): CorpusIndex {
   const actor = new InvertedBuilder(events.length);
   const chemical = new InvertedBuilder(events.length);
   const type = new InvertedBuilder(events.length);
-  events.forEach((e, position) => {
+  for (let position = 0; position < events.length; position++) {
+    const e = events[position];
     e.position = position;
     actor.add(e, e.actorIds);
     chemical.add(e, e.chemicalIds);
-    type.add(e, [e.event.type]);
-  });
+    type.addOne(e, e.type);
+  }
   const articlesByActor = new Map<string, CorpusArticle[]>();
   const articlesByChemical = new Map<string, CorpusArticle[]>();
   const idsOfArticle = new Map<CorpusArticle, { actors: string[]; chemicals: string[] }>();
   for (const entry of corpus.articles) {
-    const { extraction } = entry;
+    const { digest } = entry;
     const ids = {
-      actors: [...new Set([...extraction.actors.map((a) => a.id), ...extraction.officials.map((o) => o.id)])],
-      chemicals: [...new Set(extraction.chemicals.map((c) => c.id))],
+      actors: uniqueIds(digest.actors.id, digest.officials.id),
+      chemicals: uniqueIds(digest.chemicals.id),
     };
     idsOfArticle.set(entry, ids);
     for (const id of ids.actors) push(articlesByActor, id, entry);
@@ -261,18 +333,27 @@ class InvertedBuilder {
 
   add(e: IndexedEvent, ids: readonly string[]): void {
     this.offsets[this.count++] = this.values.length;
-    for (const id of ids) {
-      let c = this.code.get(id);
-      if (c === undefined) {
-        c = this.keys.length;
-        this.code.set(id, c);
-        this.keys.push(id);
-        this.events.push([]);
-      }
-      this.events[c].push(e);
-      this.values.push(c);
-    }
+    for (let i = 0; i < ids.length; i++) this.push(e, ids[i]);
     this.offsets[this.count] = this.values.length;
+  }
+
+  /** The same as `add(e, [id])`, without an array per event. */
+  addOne(e: IndexedEvent, id: string): void {
+    this.offsets[this.count++] = this.values.length;
+    this.push(e, id);
+    this.offsets[this.count] = this.values.length;
+  }
+
+  private push(e: IndexedEvent, id: string): void {
+    let c = this.code.get(id);
+    if (c === undefined) {
+      c = this.keys.length;
+      this.code.set(id, c);
+      this.keys.push(id);
+      this.events.push([]);
+    }
+    this.events[c].push(e);
+    this.values.push(c);
   }
 
   lists(): Map<string, IndexedEvent[]> {

@@ -3,6 +3,7 @@ import { controlHistoryChart, mentionsChart } from "../charts/builders";
 import type { Corpus, CorpusArticle } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import { colorFor } from "../palette";
+import { mentionsOf } from "../records";
 import type { Quote } from "../schema";
 import { DEFAULT_FILTERS, hrefWith } from "../url-state";
 import { actorName, chemicalName, corpusIndex, type CorpusIndex, type IndexedEvent } from "./corpus-index";
@@ -86,7 +87,7 @@ function buildChemical(corpus: Corpus, index: CorpusIndex, id: string) {
   const statistics: { text: string; measure?: string; href: string; article: string; date: string }[] = [];
   figures: for (const e of events) {
     for (const i of e.event.statistics) {
-      const s = e.entry.extraction.statistics[i];
+      const s = e.entry.records.statistics[i];
       if (s) statistics.push({ text: s.text, measure: s.measure, href: articleHref(e.entry.article.slug, e.event.provenance.sentence), article: e.entry.article.title, date: formatPartialDate(e.event.date, e.event.precision) });
       if (statistics.length >= 30) break figures;
     }
@@ -97,8 +98,8 @@ function buildChemical(corpus: Corpus, index: CorpusIndex, id: string) {
   const others: { entry: CorpusArticle; quote: Quote }[] = [];
   for (const a of articles) {
     if (direct.length >= 10) break;
-    const sentences = new Set(a.extraction.chemicals.find((c) => c.id === id)?.mentions.map((m) => m.sentence));
-    for (const quote of a.extraction.quotes) {
+    const sentences = new Set(a.records.chemicals.find((c) => c.id === id)?.mentions);
+    for (const quote of a.records.quotes) {
       if (sentences.has(quote.provenance.sentence)) {
         if (direct.length < 10) direct.push({ entry: a, quote });
       } else if (others.length < 10) others.push({ entry: a, quote });
@@ -144,7 +145,7 @@ function buildChemical(corpus: Corpus, index: CorpusIndex, id: string) {
     relatedActors: ranked(countIds(articles, (a) => index.idsOfArticle.get(a)!.actors), 24).map(([actorId, count]) => ({ id: actorId, name: actorName(index, actorId), href: actorHref(actorId), count })),
     statistics: statistics.slice(0, 30),
     quotes,
-    articles: articles.slice(0, ENTITY_LIST_LIMIT).map((a) => articleItem(a, a.extraction.chemicals.find((c) => c.id === id)?.mentions.length ?? 0)),
+    articles: articles.slice(0, ENTITY_LIST_LIMIT).map((a) => articleItem(a, mentionsOf(id, a.digest.chemicals))),
     events: eventList(index, events),
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, chemical: [id] }),
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, chemical: [id] }),
@@ -176,7 +177,7 @@ function buildActorList(corpus: Corpus) {
   const latestTitle = new Map<string, string>();
   for (const p of corpus.registries.actors.people) if (p.titles.length) latestTitle.set(p.id, p.titles.at(-1)!.title);
   // Articles are newest first: the first title seen is the latest.
-  for (const { extraction } of corpus.articles) for (const o of extraction.officials) if (o.title && !latestTitle.has(o.id)) latestTitle.set(o.id, o.title);
+  for (const { records } of corpus.articles) for (const o of records.officials) if (o.title && !latestTitle.has(o.id)) latestTitle.set(o.id, o.title);
   return [...index.actors.values()]
     .map((a) => ({
       id: a.id,
@@ -210,8 +211,8 @@ function buildActor(corpus: Corpus, index: CorpusIndex, id: string) {
 
   // Titles over time: the registry's, then each title as the articles give it, first to last seen.
   const reported = new Map<string, { title: string; organization?: string; organizationHref?: string; first: string; last: string; articles: number }>();
-  for (const { article, extraction } of articles) {
-    for (const o of extraction.officials) {
+  for (const { article, records } of articles) {
+    for (const o of records.officials) {
       if (o.id !== id || !o.title) continue;
       const key = `${o.title}|${o.organizationId ?? o.organization ?? ""}`;
       const seen = reported.get(key);
@@ -247,8 +248,8 @@ function buildActor(corpus: Corpus, index: CorpusIndex, id: string) {
   // Its quotes: all counted, the first 20 shown.
   let quoteCount = 0;
   const quotes: { text: string; article: string; date: string; href: string }[] = [];
-  for (const { article, extraction } of articles) {
-    for (const q of extraction.quotes) {
+  for (const { article, records } of articles) {
+    for (const q of records.quotes) {
       if (q.speakerId !== id) continue;
       if (quoteCount++ < 20) quotes.push({ text: q.text, article: article.title, date: formatShortDate(article.date), href: articleHref(article.slug, q.provenance.sentence) });
     }
@@ -279,7 +280,7 @@ function buildActor(corpus: Corpus, index: CorpusIndex, id: string) {
     // Chemicals named in the same articles, by number of articles.
     chemicals: ranked(countIds(articles, (a) => index.idsOfArticle.get(a)!.chemicals), 30).map(([chemicalId, count]) => ({ id: chemicalId, name: chemicalName(index, chemicalId), href: chemicalHref(chemicalId), count, color: colorFor(chemicalId) })),
     mentionsChart: mentionsChart(corpus, { kind: "actor", id }),
-    articles: articles.slice(0, ENTITY_LIST_LIMIT).map((a) => articleItem(a, [...a.extraction.actors, ...a.extraction.officials].filter((x) => x.id === id).reduce((n, x) => n + x.mentions.length, 0))),
+    articles: articles.slice(0, ENTITY_LIST_LIMIT).map((a) => articleItem(a, mentionsOf(id, a.digest.actors, a.digest.officials))),
     events: eventList(index, events),
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, actor: [id] }),
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, actor: [id] }),

@@ -38,7 +38,7 @@ export function toEventView(index: CorpusIndex, entry: CorpusArticle, event: Eve
     actors: [...new Set([...event.actors, ...event.officials])].map((id) => ({ id, name: actorName(index, id), href: actorHref(id), person: people.has(id) })),
     chemicals: [...new Set(event.chemicals)].map((id) => ({ id, name: chemicalName(index, id), href: chemicalHref(id) })),
     figures: event.statistics.flatMap((i) => {
-      const s = entry.extraction.statistics[i];
+      const s = entry.records.statistics[i];
       return s ? [{ text: figureLabel(s), href: articleLink }] : [];
     }),
   };
@@ -99,7 +99,7 @@ function tests(state: FilterState) {
   return {
     actor: (e: IndexedEvent) => actors.size === 0 || e.actorIds.some((id) => actors.has(id)),
     chemical: (e: IndexedEvent) => chemicals.size === 0 || e.chemicalIds.some((id) => chemicals.has(id)),
-    type: (e: IndexedEvent) => !state.type || e.event.type === state.type,
+    type: (e: IndexedEvent) => !state.type || e.type === state.type,
     // An event whose date is a whole month or year matches a range it overlaps.
     date: (e: IndexedEvent) => (!from || e.last >= from) && (!to || e.first <= to),
     text: (e: IndexedEvent) => terms.every((t) => e.text.includes(t)),
@@ -256,8 +256,8 @@ export function getTimeline(corpus: Corpus, state: FilterState, pageSize = PAGE_
 
   const years: { year: string; months: { key: string; label: string; events: EventView[] }[] }[] = [];
   for (const e of slice) {
-    const year = e.event.date.slice(0, 4);
-    const month = e.event.date.length >= 7 ? e.event.date.slice(0, 7) : year;
+    const year = e.date.slice(0, 4);
+    const month = e.date.length >= 7 ? e.date.slice(0, 7) : year;
     let y = years.at(-1);
     if (!y || y.year !== year) years.push((y = { year, months: [] }));
     let m = y.months.at(-1);

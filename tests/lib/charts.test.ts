@@ -14,7 +14,7 @@ import { chartFileBase, dateSpan, describeFilters, sourceLine } from "../../lib/
 import { csvCell, toCsv } from "../../lib/charts/csv";
 import { estimateTextWidth, layoutSandwich, markerPath, wrapText } from "../../lib/charts/layout";
 import { ChartSpec } from "../../lib/charts/spec";
-import type { Corpus, CorpusArticle } from "../../lib/corpus";
+import { corpusArticle, type Corpus, type CorpusArticle } from "../../lib/corpus";
 import { colorFor, EVENT_TYPE_COLORS, OTHER_COLOR } from "../../lib/palette";
 import type { Actor, Event, Extraction, Statistic } from "../../lib/schema";
 import { DEFAULT_FILTERS, type FilterState } from "../../lib/url-state";
@@ -31,9 +31,9 @@ const country = (id: string, name: string, article: string, mentions = 1): Actor
 const stat = (article: string, sentence: number, value: number, unit: string, measure?: string, extra: Partial<Statistic> = {}): Statistic => ({ text: `${value} ${unit}`, value, unit, measure, provenance: prov(article, sentence), ...extra });
 
 function article(slug: string, date: string, extraction: Partial<Extraction>, events: Partial<Event>[] = [{}]): CorpusArticle {
-  return {
-    article: { slug, file: `${slug}.md`, title: slug, date, source: "Wire", tags: [], body: "x", bodyLine: 1 },
-    extraction: {
+  return corpusArticle(
+    { slug, file: `${slug}.md`, title: slug, date, source: "Wire", tags: [], body: "x", bodyLine: 1 },
+    {
       chemicals: [],
       dates: [],
       officials: [],
@@ -43,7 +43,7 @@ function article(slug: string, date: string, extraction: Partial<Extraction>, ev
       ...extraction,
       events: events.map((e, i) => ({ id: `${slug}#${i}`, date, precision: "day", type: "other", actors: [], officials: [], chemicals: [], statistics: [], sentence: "s", provenance: prov(slug, i), ...e })),
     },
-  };
+  );
 }
 
 const articles = [

@@ -43,7 +43,9 @@ describe("the sample corpus", () => {
   it("finds every registered chemical named in full", () => {
     const misses: Miss[] = [];
     let checked = 0;
-    for (const { article, extraction } of corpus.articles) {
+    for (const entry of corpus.articles) {
+      const { article } = entry;
+      const extraction = entry.extraction();
       // An occurrence inside a longer name ("PMK" in "PMK glycidates") belongs to that name.
       const mentions = extraction.chemicals.flatMap((c) => c.mentions.map((m) => ({ ...m, id: c.id })));
       for (const chemical of corpus.registries.chemicals.chemicals) {
@@ -63,7 +65,9 @@ describe("the sample corpus", () => {
   it("finds every registered person named in full", () => {
     const misses: Miss[] = [];
     let checked = 0;
-    for (const { article, extraction } of corpus.articles) {
+    for (const entry of corpus.articles) {
+      const { article } = entry;
+      const extraction = entry.extraction();
       const names = new Set(extraction.officials.map((o) => o.name.toLowerCase()));
       const ids = new Set(extraction.officials.map((o) => o.id));
       for (const person of corpus.registries.actors.people) {
@@ -81,7 +85,9 @@ describe("the sample corpus", () => {
     const pattern = new RegExp(`\\b${MONTH} \\d{1,2}\\b|\\b(?:19[5-9]\\d|20[0-3]\\d)\\b(?!(?: [A-Z]\\w+){0,2} (?:Convention|treaty))(?!-\\d)`, "g");
     const misses: Miss[] = [];
     let checked = 0;
-    for (const { article, extraction } of corpus.articles) {
+    for (const entry of corpus.articles) {
+      const { article } = entry;
+      const extraction = entry.extraction();
       const spans = extraction.dates.map((d) => ({ start: d.provenance.start, end: d.provenance.end }));
       for (const m of article.body.matchAll(pattern)) {
         const start = m.index ?? 0;
@@ -100,7 +106,9 @@ describe("the sample corpus", () => {
       /(?:\$|US\$)\s?\d[\d,.]*(?:\s(?:million|billion|trillion))?|\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent|per cent|tons?|tonnes?|kilograms?|kg|grams?|pounds?|lb)(?![\p{L}])|\b\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion))?\s(?:overdose deaths|deaths|people|suspects|arrests|cases|seizures|shipments|companies|entities|individuals)\b/giu;
     const misses: Miss[] = [];
     let checked = 0;
-    for (const { article, extraction } of corpus.articles) {
+    for (const entry of corpus.articles) {
+      const { article } = entry;
+      const extraction = entry.extraction();
       const spans = extraction.statistics.map((s) => ({ start: s.provenance.start, end: s.provenance.end }));
       for (const m of article.body.matchAll(pattern)) {
         const start = m.index ?? 0;
@@ -115,7 +123,7 @@ describe("the sample corpus", () => {
   });
 
   it("puts every article on the timeline", () => {
-    const without = corpus.articles.filter((a) => a.extraction.events.length === 0).map((a) => a.article.slug);
+    const without = corpus.articles.filter((a) => a.records.events.length === 0).map((a) => a.article.slug);
     expect(without).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Corpus, CorpusArticle } from "../../lib/corpus";
+import { corpusArticle, type Corpus, type CorpusArticle } from "../../lib/corpus";
 import { EMPTY_REGISTRIES } from "../../lib/extract/context";
 import { filterPanel, getActor, getChemical, getOverview, getTimeline, knownIds, listActors, listChemicals } from "../../lib/queries";
 import { corpusIndex, firstDay, firstStartingBy, lastDay, unionByPosition, type IndexedEvent } from "../../lib/queries/corpus-index";
@@ -61,9 +61,10 @@ function generated(count: number, seed: number): Corpus {
     const peopleIds = named(events.flatMap((e) => e.officials));
     const chemicalIds = named(events.flatMap((e) => e.chemicals).concat(some(CHEMICALS, 1)));
     const quotes: Quote[] = Array.from({ length: Math.floor(r() * 4) }, (_, q) => ({ text: `Quote ${q} of ${slug}`, speakerId: pick([...PEOPLE, "china"]), provenance: prov(Math.floor(r() * 6)) }));
-    articles.push({
-      article: { slug, file: `${slug}.md`, title: `${pick(WORDS)} news ${i}`, date, source: "Test Wire", tags: [], body: "Body.", bodyLine: 5 },
-      extraction: {
+    articles.push(
+      corpusArticle(
+      { slug, file: `${slug}.md`, title: `${pick(WORDS)} news ${i}`, date, source: "Test Wire", tags: [], body: "Body.", bodyLine: 5 },
+      {
         chemicals: chemicalIds.map((id) => ({ id, name: id.toUpperCase(), registered: false, mentions: [span(id, Math.floor(r() * 6))], provenance: prov(0) })),
         actors: actorIds.map((id) => ({ id, name: id, type: "country" as const, registered: false, mentions: [span(id, 0)], provenance: prov(0) })),
         officials: peopleIds.map((id) => ({ id, name: id, registered: false, mentions: [span(id, 0)], provenance: prov(0) })),
@@ -72,7 +73,8 @@ function generated(count: number, seed: number): Corpus {
         quotes,
         events,
       },
-    });
+      ),
+    );
   }
   articles.sort((a, b) => (a.article.date < b.article.date ? 1 : a.article.date > b.article.date ? -1 : a.article.slug.localeCompare(b.article.slug)));
   return { articles, bySlug: new Map(articles.map((a) => [a.article.slug, a])), issues: [], registries: EMPTY_REGISTRIES, signature: `generated-${seed}` };
@@ -149,9 +151,9 @@ describe("inverted indexes", () => {
 
   it("list the articles naming each actor (or official) and chemical, in corpus order", () => {
     for (const id of [...ACTORS, ...PEOPLE]) {
-      expect(index.articlesByActor.get(id) ?? []).toEqual(corpus.articles.filter((a) => a.extraction.actors.some((x) => x.id === id) || a.extraction.officials.some((o) => o.id === id)));
+      expect(index.articlesByActor.get(id) ?? []).toEqual(corpus.articles.filter((a) => a.records.actors.some((x) => x.id === id) || a.records.officials.some((o) => o.id === id)));
     }
-    for (const id of CHEMICALS) expect(index.articlesByChemical.get(id) ?? []).toEqual(corpus.articles.filter((a) => a.extraction.chemicals.some((c) => c.id === id)));
+    for (const id of CHEMICALS) expect(index.articlesByChemical.get(id) ?? []).toEqual(corpus.articles.filter((a) => a.records.chemicals.some((c) => c.id === id)));
   });
 
   it("encode each event's ids as codes that decode back to them", () => {
@@ -226,13 +228,13 @@ describe("entity pages from the indexes", () => {
   it("build a chemical page once and reuse it", () => {
     const view = getChemical(corpus, "npp")!;
     expect(getChemical(corpus, "npp")).toBe(view);
-    const articles = corpus.articles.filter((a) => a.extraction.chemicals.some((c) => c.id === "npp"));
+    const articles = corpus.articles.filter((a) => a.records.chemicals.some((c) => c.id === "npp"));
     expect(view.counts.articles).toBe(articles.length);
     expect(view.counts.events).toBe(index.events.filter((e) => e.chemicalIds.includes("npp")).length);
     // Quotes said where the chemical is named come first, each group newest first.
-    const all = articles.flatMap(({ article, extraction }) => {
-      const sentences = new Set(extraction.chemicals.find((c) => c.id === "npp")!.mentions.map((m) => m.sentence));
-      return extraction.quotes.map((q) => ({ text: q.text, direct: sentences.has(q.provenance.sentence), article: article.title }));
+    const all = articles.flatMap(({ article, records }) => {
+      const sentences = new Set(records.chemicals.find((c) => c.id === "npp")!.mentions);
+      return records.quotes.map((q) => ({ text: q.text, direct: sentences.has(q.provenance.sentence), article: article.title }));
     });
     const expected = [...all].sort((a, b) => Number(b.direct) - Number(a.direct)).slice(0, 10);
     expect(view.quotes.map((q) => ({ text: q.text, direct: q.direct, article: q.article }))).toEqual(expected);
@@ -243,8 +245,8 @@ describe("entity pages from the indexes", () => {
   it("count every quote of an actor while showing the first 20", () => {
     const view = getActor(corpus, "china")!;
     expect(getActor(corpus, "china")).toBe(view);
-    const articles = corpus.articles.filter((a) => a.extraction.actors.some((x) => x.id === "china") || a.extraction.officials.some((o) => o.id === "china"));
-    const quotes = articles.flatMap((a) => a.extraction.quotes.filter((q) => q.speakerId === "china").map((q) => q.text));
+    const articles = corpus.articles.filter((a) => a.records.actors.some((x) => x.id === "china") || a.records.officials.some((o) => o.id === "china"));
+    const quotes = articles.flatMap((a) => a.records.quotes.filter((q) => q.speakerId === "china").map((q) => q.text));
     expect(quotes.length).toBeGreaterThan(20);
     expect(view.counts.quotes).toBe(quotes.length);
     expect(view.quotes.map((q) => q.text)).toEqual(quotes.slice(0, 20));
@@ -253,7 +255,7 @@ describe("entity pages from the indexes", () => {
 
   it("count articles and events per entity from the list lengths", () => {
     for (const a of listActors(corpus)) {
-      expect(a.articles).toBe(corpus.articles.filter((x) => [...x.extraction.actors, ...x.extraction.officials].some((y) => y.id === a.id)).length);
+      expect(a.articles).toBe(corpus.articles.filter((x) => [...x.records.actors, ...x.records.officials].some((y) => y.id === a.id)).length);
       expect(a.events).toBe(index.events.filter((e) => e.actorIds.includes(a.id)).length);
     }
     for (const c of listChemicals(corpus)) expect(c.events).toBe(index.events.filter((e) => e.chemicalIds.includes(c.id)).length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Corpus, CorpusArticle } from "../../lib/corpus";
+import { corpusArticle, type Corpus, type CorpusArticle } from "../../lib/corpus";
 import {
   allEvents,
   articleHighlights,
@@ -26,10 +26,10 @@ function event(article: string, sentence: number, fields: Partial<Event> & Pick<
 }
 
 function entry(slug: string, date: string, title: string, extraction: Partial<Extraction>, body = "Body text."): CorpusArticle {
-  return {
-    article: { slug, file: `${slug}.md`, title, date, source: "Test Wire", tags: [], body, bodyLine: 5 },
-    extraction: { chemicals: [], dates: [], officials: [], actors: [], statistics: [], quotes: [], events: [], ...extraction },
-  };
+  return corpusArticle(
+    { slug, file: `${slug}.md`, title, date, source: "Test Wire", tags: [], body, bodyLine: 5 },
+    { chemicals: [], dates: [], officials: [], actors: [], statistics: [], quotes: [], events: [], ...extraction },
+  );
 }
 
 const a1 = entry("china-controls-4ap", "2024-08-07", "China controls 4-AP", {
@@ -247,7 +247,7 @@ describe("overview", () => {
 describe("articles", () => {
   it("marks records without overlap and fits quotes around them", () => {
     const marks = articleHighlights({
-      ...a1.extraction,
+      ...a1.extraction(),
       quotes: [{ text: "said it", provenance: prov("x", 0, 0, 40) }],
       chemicals: [{ id: "4-ap", name: "4-AP", registered: true, mentions: [span("4-AP", 0, 10)], provenance: prov("x", 0) }],
       actors: [],
