@@ -1,6 +1,6 @@
 /** Shared by the benchmarks: start and stop the production server, time requests, read memory. */
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
@@ -45,6 +45,16 @@ export async function waitForServer(base: string, deadlineMs: number): Promise<n
     }
   }
   throw new Error(`server did not answer within ${deadlineMs} ms`);
+}
+
+/** Waits until `file` exists; returns how long that took. */
+export async function waitForFile(file: string, deadlineMs: number): Promise<number> {
+  const start = performance.now();
+  while (!existsSync(file)) {
+    if (performance.now() - start > deadlineMs) throw new Error(`${file} did not appear within ${deadlineMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return performance.now() - start;
 }
 
 /** Resident memory of a process and its descendants, from /proc. */
