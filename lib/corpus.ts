@@ -15,7 +15,7 @@
  */
 import path from "node:path";
 import { DiskCache, hashKey } from "./cache/disk-cache";
-import { readSnapshot, snapshotPath, writeSnapshot, type Snapshot, type SnapshotFile } from "./cache/corpus-snapshot";
+import { readSnapshot, snapshotPath, SnapshotWriter, writeSnapshot, type Snapshot, type SnapshotFile, type SnapshotHeader } from "./cache/corpus-snapshot";
 import { articlesDir, loadArticles, registryDir, type KnownFiles, type LoadedArticles } from "./content/loader";
 import { extractAll } from "./extract";
 import type { Registries } from "./extract/context";
@@ -196,18 +196,24 @@ class Entry implements CorpusArticle {
 
 /**
  * After a start from the snapshot, the records of every article are parsed in the
- * background, a few hundred per turn of the event loop, so that a text search or a chart
- * over the whole corpus finds them ready while requests keep being answered in between.
+ * background so that a text search or a chart over the whole corpus finds them ready.
+ * It waits a few seconds, so the first pages are not slowed by it, reads the records file
+ * without blocking, then parses for at most 20 ms per turn of the event loop, so requests
+ * are answered in between.
  */
-function warmRecords(entries: Entry[]): void {
+const WARM_DELAY_MS = 3_000;
+const WARM_SLICE_MS = 20;
+
+function warmRecords(entries: Entry[], preload: () => Promise<void>): void {
   const pending = entries.filter((e) => e.pending);
+  if (pending.length === 0) return;
   let next = 0;
   const step = () => {
-    const end = Math.min(pending.length, next + 250);
-    for (; next < end; next++) void pending[next].records;
+    const until = performance.now() + WARM_SLICE_MS;
+    while (next < pending.length && performance.now() < until) void pending[next++].records;
     if (next < pending.length) setImmediate(step);
   };
-  if (pending.length) setImmediate(step);
+  setTimeout(() => void preload().then(step), WARM_DELAY_MS).unref?.();
 }
 
 /**
@@ -235,48 +241,95 @@ function adoptSnapshotRecords(snapshot: Snapshot, registries: Registries, loaded
 }
 
 /**
- * Saving the snapshot serialises every record (about a second at 10,000 articles), so a
- * long-running server saves it shortly after the corpus settles, and at most every 15 s
- * while files keep changing. Timers are unref'd: they never keep a process alive.
+ * Saving the snapshot serialises every record (seconds at 10,000 articles), so a
+ * long-running server saves it a little after the corpus settles, at most every 15 s while
+ * files keep changing, and in steps of at most 25 ms per turn of the event loop so that
+ * requests are answered in between. A save still running or waiting when the process
+ * exits is finished there, synchronously. Timers are unref'd: they keep no process alive.
  */
-const SAVE_DELAY_MS = 1_000;
+const SAVE_DELAY_MS = 2_000;
 const SAVE_INTERVAL_MS = 15_000;
-interface PendingSave {
+/** How long one step of a save may hold the event loop. */
+const SAVE_SLICE_MS = 25;
+
+interface SaveJob {
+  file: string;
+  header: SnapshotHeader;
+  files: () => Iterator<SnapshotFile>;
+}
+interface SaveState {
   timer?: ReturnType<typeof setTimeout>;
   lastSaved: number;
-  save?: () => boolean;
+  /** The newest state, waiting for its timer. */
+  waiting?: SaveJob;
+  /** A save being written in steps. */
+  running?: { writer: SnapshotWriter; step: () => boolean };
 }
-const pendingSaves = new Map<string, PendingSave>();
+const saves = new Map<string, SaveState>();
 
-function scheduleSnapshot(file: string, save: () => boolean): void {
-  // A server stopped before its timer fires still leaves its snapshot: writing is
-  // synchronous, so it can run in the exit handler (Next.js exits on SIGTERM and SIGINT).
-  if (pendingSaves.size === 0) process.once("exit", () => flushCorpusSnapshots());
-  let pending = pendingSaves.get(file);
-  if (!pending) pendingSaves.set(file, (pending = { lastSaved: 0 }));
-  pending.save = save;
-  if (pending.timer) clearTimeout(pending.timer);
-  const wait = Math.max(SAVE_DELAY_MS, pending.lastSaved + SAVE_INTERVAL_MS - Date.now());
-  const state = pending;
-  state.timer = setTimeout(() => runSave(state), wait);
-  state.timer.unref?.();
-}
-
-function runSave(pending: PendingSave): boolean {
-  pending.timer = undefined;
-  const save = pending.save;
-  pending.save = undefined;
-  if (!save) return true;
-  pending.lastSaved = Date.now();
-  return save();
+function scheduleSnapshot(job: SaveJob): void {
+  if (saves.size === 0) process.once("exit", () => flushCorpusSnapshots());
+  let state = saves.get(job.file);
+  if (!state) saves.set(job.file, (state = { lastSaved: 0 }));
+  state.waiting = job;
+  if (state.timer) clearTimeout(state.timer);
+  const wait = Math.max(SAVE_DELAY_MS, state.lastSaved + SAVE_INTERVAL_MS - Date.now());
+  const current = state;
+  current.timer = setTimeout(() => startSave(current), wait);
+  current.timer.unref?.();
 }
 
-/** Saves every snapshot that is waiting now (scripts that exit right after a load). */
+/** Starts writing the waiting state in steps (or later, while another save still runs). */
+function startSave(state: SaveState): void {
+  state.timer = undefined;
+  if (state.running) {
+    state.timer = setTimeout(() => startSave(state), SAVE_DELAY_MS);
+    state.timer.unref?.();
+    return;
+  }
+  const job = state.waiting;
+  state.waiting = undefined;
+  if (!job) return;
+  state.lastSaved = Date.now();
+  const writer = new SnapshotWriter(job.file, job.header);
+  const files = job.files();
+  /** Writes files until `until` (a performance.now() time); true once every file is written. */
+  const step = (until = Infinity): boolean => {
+    while (performance.now() < until) {
+      const next = files.next();
+      if (next.done) return true;
+      writer.add(next.value);
+    }
+    return false;
+  };
+  state.running = { writer, step };
+  const run = () => {
+    if (state.running?.writer !== writer) return; // a flush finished it
+    if (!step(performance.now() + SAVE_SLICE_MS)) return void setImmediate(run);
+    state.running = undefined;
+    writer.finish();
+  };
+  setImmediate(run);
+}
+
+/** Finishes every save now, running or waiting (scripts that exit after a load, and exit). */
 export function flushCorpusSnapshots(): boolean {
   let ok = true;
-  for (const pending of pendingSaves.values()) {
-    if (pending.timer) clearTimeout(pending.timer);
-    ok = runSave(pending) && ok;
+  for (const state of saves.values()) {
+    if (state.running) {
+      const { writer, step } = state.running;
+      state.running = undefined;
+      step();
+      ok = writer.finish() && ok;
+    }
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = undefined;
+    const job = state.waiting;
+    state.waiting = undefined;
+    if (job) {
+      state.lastSaved = Date.now();
+      ok = writeSnapshot(job.file, job.header, { [Symbol.iterator]: job.files }) && ok;
+    }
   }
   return ok;
 }
@@ -332,9 +385,12 @@ export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
 
   const snapshotChanged = fresh > 0 || loaded.parsed > 0 || !fromSnapshot || fromSnapshot.snapshot.entries.size !== loaded.files.length;
   if (disk && snapshotChanged) {
-    const header = { version: disk.version, registry: registryHash(registries), root: loaded.root };
-    scheduleSnapshot(snapshotPath(disk.dir, loaded.root), () => writeSnapshot(snapshotPath(disk.dir, loaded.root), header, snapshotFiles(loaded, registries, disk)));
+    scheduleSnapshot({
+      file: snapshotPath(disk.dir, loaded.root),
+      header: { version: disk.version, registry: registryHash(registries), root: loaded.root },
+      files: () => snapshotFiles(loaded, registries, disk),
+    });
   }
-  warmRecords(articles);
+  if (fromSnapshot) warmRecords(articles, fromSnapshot.snapshot.preloadRecords);
   return lastCorpus;
 }

@@ -3,7 +3,7 @@
  * and the compact form of those records in the corpus snapshot on disk.
  */
 import type { Registries } from "./extract/context";
-import type { ArticleDigest, ArticleRecords, Event, EventDigests, Extraction, Provenance, Quote, Statistic } from "./schema";
+import type { ArticleDigest, ArticleRecords, Extraction } from "./schema";
 
 const sentencesOf = (mentions: readonly { sentence: number }[]) => mentions.map((m) => m.sentence);
 
@@ -53,8 +53,8 @@ export function toDigest(records: ArticleRecords, registries?: Registries): Arti
       date: records.events.map((e) => e.date),
       end: records.events.map((e) => e.end ?? null),
       type: records.events.map((e) => e.type),
-      actors: records.events.map((e) => uniqueIds(e.actors, e.officials)),
-      chemicals: records.events.map((e) => uniqueIds(e.chemicals)),
+      actors: records.events.map((e) => uniqueIds(e.actors, e.officials).join(" ")),
+      chemicals: records.events.map((e) => uniqueIds(e.chemicals).join(" ")),
     },
     counts: { dates: records.dateCount, statistics: records.statistics.length, quotes: records.quotes.length },
   };
@@ -67,27 +67,16 @@ export function mentionsOf(id: string, ...columns: { id: string[]; mentions: num
   return n;
 }
 
-/**
- * Digest events as stored: each event's id list is one string, ids joined by spaces (ids
- * are slugs and never hold one), so the parser builds no array per event.
- */
-export type StoredDigest = Omit<ArticleDigest, "events"> & { events: Omit<EventDigests, "actors" | "chemicals"> & { actors: string[]; chemicals: string[] } };
-
-const joinIds = (lists: string[][]) => lists.map((ids) => ids.join(" "));
-const splitIds = (joined: string[]) => joined.map((ids) => (ids ? ids.split(" ") : NONE));
-
-export function storeDigest(digest: ArticleDigest): StoredDigest {
-  return { ...digest, events: { ...digest.events, actors: joinIds(digest.events.actors), chemicals: joinIds(digest.events.chemicals) } };
+/** The ids of a digest's joined id string ("" holds none). */
+export function splitIds(joined: string): string[] {
+  return joined ? joined.split(" ") : NONE;
 }
 
-export function restoreDigest(stored: StoredDigest): ArticleDigest {
-  const digest = stored as unknown as ArticleDigest;
-  digest.events.actors = splitIds(stored.events.actors);
-  digest.events.chemicals = splitIds(stored.events.chemicals);
-  return digest;
-}
+/** Shared by every event without ids of a kind; frozen, so a stray push throws. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-export function looksLikeStoredDigest(value: unknown): value is StoredDigest {
+/** Cheap structural check of a stored digest; anything else is re-extracted, never trusted. */
+export function looksLikeDigest(value: unknown): value is ArticleDigest {
   if (!value || typeof value !== "object") return false;
   const v = value as Record<string, unknown>;
   const entities = ["chemicals", "actors", "officials"].map((key) => v[key] as { id?: unknown; mentions?: unknown } | null);
@@ -100,65 +89,14 @@ export function looksLikeStoredDigest(value: unknown): value is StoredDigest {
 }
 
 /**
- * Records as the snapshot stores them. Every provenance and event id repeats the
- * article's slug, and most events have no officials or figures: slugs and empty id lists
- * are dropped on the way out and put back on the way in. At 10,000 articles that is a
- * fifth of the bytes and a million fewer objects for the parser to build.
+ * Records are stored as they are. Leaving out the slug that every provenance repeats made
+ * the file a fifth smaller, but copying every record to do so made saving a 10,000-article
+ * snapshot three times slower, and records lines are parsed in the background anyway.
  */
-type StoredProvenance = Omit<Provenance, "article">;
-type StoredEvent = Omit<Event, "id" | "provenance" | "actors" | "officials" | "chemicals" | "statistics"> &
-  Partial<Pick<Event, "actors" | "officials" | "chemicals" | "statistics">> & { provenance: StoredProvenance };
-export type StoredRecords = Omit<ArticleRecords, "statistics" | "quotes" | "events"> & {
-  statistics: (Omit<Statistic, "provenance"> & { provenance: StoredProvenance })[];
-  quotes: (Omit<Quote, "provenance"> & { provenance: StoredProvenance })[];
-  events: StoredEvent[];
-};
-
-/** Shared by every restored event without ids of a kind; frozen, so a stray push throws. */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-
-const strip = ({ sentence, start, end }: Provenance): StoredProvenance => ({ sentence, start, end });
-const orNone = <T,>(list: T[]) => (list.length ? list : undefined);
-
-export function storeRecords(records: ArticleRecords): StoredRecords {
-  return {
-    ...records,
-    statistics: records.statistics.map((s) => ({ ...s, provenance: strip(s.provenance) })),
-    quotes: records.quotes.map((q) => ({ ...q, provenance: strip(q.provenance) })),
-    events: records.events.map(({ id, actors, officials, chemicals, statistics, provenance, ...e }) => ({
-      ...e,
-      actors: orNone(actors),
-      officials: orNone(officials),
-      chemicals: orNone(chemicals),
-      statistics: orNone(statistics),
-      provenance: strip(provenance),
-    })),
-  };
-}
-
-/**
- * Puts back what `storeRecords` dropped. It completes the freshly parsed objects in place
- * instead of copying them: at 10,000 articles copies cost a third of the whole read.
- */
-export function restoreRecords(slug: string, stored: StoredRecords): ArticleRecords {
-  for (const s of stored.statistics) (s.provenance as Provenance).article = slug;
-  for (const q of stored.quotes) (q.provenance as Provenance).article = slug;
-  for (const e of stored.events) {
-    const event = e as Event;
-    event.id = `${slug}#${e.provenance.sentence}`;
-    event.actors ??= NONE;
-    event.officials ??= NONE;
-    event.chemicals ??= NONE;
-    event.statistics ??= NONE;
-    (e.provenance as Provenance).article = slug;
-  }
-  return stored as ArticleRecords;
-}
-
 const LISTS = ["chemicals", "officials", "actors", "statistics", "quotes", "events"] as const;
 
-/** Cheap structural check of a stored entry; anything else is re-extracted, never trusted. */
-export function looksLikeStoredRecords(value: unknown): value is StoredRecords {
+/** Cheap structural check of stored records; anything else is re-extracted, never trusted. */
+export function looksLikeRecords(value: unknown): value is ArticleRecords {
   if (!value || typeof value !== "object") return false;
   const v = value as Record<string, unknown>;
   return LISTS.every((key) => Array.isArray(v[key])) && typeof v.dateCount === "number";

@@ -275,10 +275,13 @@ export const EventDigests = z.object({
   date: z.array(PartialIsoDate),
   end: z.array(PartialIsoDate.nullable()),
   type: z.array(EventType),
-  /** Actor ids, then official ids, each once. */
-  actors: z.array(z.array(z.string())),
-  /** Chemical ids, each once. */
-  chemicals: z.array(z.array(z.string())),
+  /**
+   * Actor ids, then official ids, each once, joined by single spaces ("" for none): ids
+   * are slugs, and one string per event is cheaper to parse and hold than a list.
+   */
+  actors: z.array(z.string()),
+  /** Chemical ids, each once, joined by single spaces. */
+  chemicals: z.array(z.string()),
 });
 export type EventDigests = z.infer<typeof EventDigests>;
 

@@ -1,24 +1,26 @@
 /**
- * The corpus snapshot: one file per articles folder that holds, for every file as it was
- * last loaded (path, mtime, size), its parsed article or issues and its in-memory records.
- * A server that restarts on an unchanged folder reads this one file instead of opening
- * 10,000 articles and 10,000 cached extractions (see docs/PERFORMANCE.md).
+ * The corpus snapshot: for one articles folder, every file as it was last loaded (path,
+ * mtime, size) with its parsed article or issues, its digest and its records. A server
+ * that restarts on an unchanged folder reads this instead of opening 10,000 articles and
+ * 10,000 cached extractions (see docs/PERFORMANCE.md).
  *
- * The format is newline-delimited JSON: a header line, then two lines per file: its
- * stamp, parse result and digest, then its records. Reading parses the first lines only;
- * each records line stays as bytes until a page asks for it (`records()`), so a start
- * builds a tenth of the objects. A damaged line costs only that file, which is then read
- * and extracted again. Nothing here throws: a snapshot that cannot be read is just a
- * slower start.
+ * Two files, both newline-delimited JSON. The index file has a header line, then one line
+ * per file: stamp, parse result, digest, and where its records lie in the records file.
+ * A start reads the index file only (a quarter of the bytes); a page that needs an
+ * article's records reads and parses that one line (`records()`), and a warm-up after the
+ * start reads the rest, so a start builds a tenth of the objects. A damaged line costs only its file, which is
+ * then read and extracted again. Nothing here throws: a snapshot that cannot be read is
+ * just a slower start.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ParsedArticleFile } from "../content/article";
-import { looksLikeStoredDigest, looksLikeStoredRecords, restoreDigest, restoreRecords, storeDigest, storeRecords } from "../records";
+import { looksLikeDigest, looksLikeRecords } from "../records";
 import type { ArticleDigest, ArticleRecords } from "../schema";
 import { hashKey } from "./disk-cache";
 
-const FORMAT = "precursor-watch-corpus-snapshot/4";
+const FORMAT = "precursor-watch-corpus-snapshot/7";
 
 /** One file as written: its stamp, what parsing gave, and its article's records. */
 export interface SnapshotFile {
@@ -48,13 +50,20 @@ export interface SnapshotHeader {
 
 export interface Snapshot extends SnapshotHeader {
   entries: Map<string, SnapshotEntry>;
+  /** Reads the records file without blocking (a warm-up); `records()` reads it synchronously otherwise. */
+  preloadRecords(): Promise<void>;
   /** Lines that could not be used (damaged or of an unknown shape). */
   skipped: number;
 }
 
-/** Where the snapshot of an articles folder lives inside a cache folder. */
+/** Where the snapshot (its index file) of an articles folder lives inside a cache folder. */
 export function snapshotPath(cacheDir: string, root: string): string {
   return path.join(cacheDir, `corpus-${hashKey(root).slice(0, 16)}.ndjson`);
+}
+
+/** Each save writes a records file of its own, named in the index file's header. */
+function recordsFileName(indexFile: string, id: string): string {
+  return `${path.basename(indexFile, ".ndjson")}.${id}.records`;
 }
 
 function isParsed(value: unknown): value is ParsedArticleFile {
@@ -64,7 +73,7 @@ function isParsed(value: unknown): value is ParsedArticleFile {
   return v.article === undefined || (typeof v.article?.slug === "string" && typeof v.article?.body === "string");
 }
 
-/** Reads the snapshot for `header.root` made by `header.version`, or undefined. */
+/** Reads the snapshot of `expect.root` made by `expect.version`, or undefined. */
 export function readSnapshot(file: string, expect: { version: string; root: string }): Snapshot | undefined {
   let bytes: Buffer;
   try {
@@ -81,43 +90,65 @@ export function readSnapshot(file: string, expect: { version: string; root: stri
     start = end + 1;
     return line;
   };
-  /** Steps over one line without decoding it; returns where it ends. */
-  const skipLine = (): number => {
-    if (start >= bytes.length) return start;
-    let end = bytes.indexOf(10, start);
-    if (end < 0) end = bytes.length;
-    start = end + 1;
-    return end;
-  };
-  let header: { format?: unknown } & Partial<SnapshotHeader>;
+  let header: { format?: unknown; records?: unknown } & Partial<SnapshotHeader>;
   try {
     header = JSON.parse(nextLine() ?? "");
   } catch {
     return undefined;
   }
   if (header.format !== FORMAT || header.version !== expect.version || header.root !== expect.root || typeof header.registry !== "string") return undefined;
+  if (typeof header.records !== "string" || header.records.includes("/") || header.records.includes("\\")) return undefined;
+
+  // Records are read where they lie, one line at a time, until a warm-up has read the
+  // whole records file; both are let go when the last entry needing them is parsed.
+  const recordsFile = path.join(path.dirname(file), header.records);
+  let records: Buffer | null | undefined;
+  let fd: number | undefined;
+  let unparsed = 0;
+  const release = () => {
+    records = null;
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
+  };
+  const recordsText = (start: number, length: number): string | undefined => {
+    if (records) return records.toString("utf8", start, start + length);
+    if (records === null) return undefined;
+    try {
+      fd ??= openSync(recordsFile, "r");
+      const line = Buffer.allocUnsafe(length);
+      return readSync(fd, line, 0, length, start) === length ? line.toString("utf8") : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 
   const entries = new Map<string, SnapshotEntry>();
   let skipped = 0;
   for (let line = nextLine(); line !== undefined; line = nextLine()) {
-    // Where this file's records line lies; it is read past now and parsed on demand.
-    const recordsStart = start;
-    const recordsEnd = skipLine();
     if (!line) continue;
     try {
-      const raw = JSON.parse(line) as { file?: unknown; mtimeMs?: unknown; size?: unknown; parsed?: unknown; digest?: unknown };
+      const raw = JSON.parse(line) as { file?: unknown; mtimeMs?: unknown; size?: unknown; parsed?: unknown; digest?: unknown; at?: unknown };
       if (typeof raw.file !== "string" || typeof raw.mtimeMs !== "number" || typeof raw.size !== "number" || !isParsed(raw.parsed)) {
         skipped++;
         continue;
       }
-      const article = raw.parsed.article;
       const entry: SnapshotEntry = { file: raw.file, mtimeMs: raw.mtimeMs, size: raw.size, parsed: raw.parsed };
-      if (article && looksLikeStoredDigest(raw.digest) && recordsEnd > recordsStart) {
-        entry.digest = restoreDigest(raw.digest);
+      const at = raw.at;
+      if (raw.parsed.article && looksLikeDigest(raw.digest) && Array.isArray(at) && at.length === 2 && at.every((n) => Number.isInteger(n) && n >= 0)) {
+        const digest = raw.digest;
+        entry.digest = digest;
+        unparsed++;
+        let parsed = false;
         entry.records = () => {
+          const text = recordsText(at[0], at[1]);
+          if (!parsed) {
+            parsed = true;
+            if (--unparsed === 0) release();
+          }
+          if (text === undefined) return undefined;
           try {
-            const stored: unknown = JSON.parse(bytes.toString("utf8", recordsStart, recordsEnd));
-            return looksLikeStoredRecords(stored) && stored.events.length === entry.digest!.events.sentence.length ? restoreRecords(article.slug, stored) : undefined;
+            const stored: unknown = JSON.parse(text);
+            return looksLikeRecords(stored) && stored.events.length === digest.events.sentence.length ? stored : undefined;
           } catch {
             return undefined;
           }
@@ -128,48 +159,143 @@ export function readSnapshot(file: string, expect: { version: string; root: stri
       skipped++;
     }
   }
-  return { version: header.version, registry: header.registry, root: header.root, entries, skipped };
+  const preloadRecords = async () => {
+    if (records !== undefined || unparsed === 0) return;
+    try {
+      const bytes = await readFile(recordsFile);
+      if (records === undefined && unparsed > 0) {
+        records = bytes;
+        if (fd !== undefined) closeSync(fd);
+        fd = undefined;
+      }
+    } catch {
+      // Lines are still read one by one, and fall back to extraction.
+    }
+  };
+  return { version: header.version, registry: header.registry, root: header.root, entries, skipped, preloadRecords };
 }
 
 /**
- * Writes the snapshot atomically: to a temporary file, then renamed over the old one, so
- * a reader never sees half a snapshot and a crash mid-write leaves the old one in place.
- * Returns false when it could not be written (read-only or full disk).
+ * Writes a snapshot atomically: to a temporary file, then renamed over the old one, so a
+ * reader never sees half a snapshot and a crash mid-write leaves the old one in place.
+ * Files are added one by one, so a server can write a few hundred per turn of its event
+ * loop and keep answering requests in between. Nothing here throws.
  */
-export function writeSnapshot(file: string, header: SnapshotHeader, entries: Iterable<SnapshotFile>): boolean {
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  let fd: number | undefined;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    fd = openSync(temporary, "w");
-    const chunks: string[] = [JSON.stringify({ format: FORMAT, ...header })];
-    let pending = 0;
-    const flush = () => {
-      // Never an empty write: an extra blank line would shift every pair of lines after it.
-      if (chunks.length === 0) return;
-      writeSync(fd!, chunks.join("\n") + "\n");
-      chunks.length = 0;
-      pending = 0;
-    };
-    for (const e of entries) {
-      const withRecords = e.digest && e.records;
-      chunks.push(JSON.stringify({ file: e.file, mtimeMs: e.mtimeMs, size: e.size, parsed: e.parsed, digest: withRecords ? storeDigest(e.digest!) : undefined }));
-      chunks.push(withRecords ? JSON.stringify(storeRecords(e.records!)) : "");
-      // Written in batches: one string of the whole corpus would double the peak memory.
-      if (++pending >= 256) flush();
-    }
-    flush();
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, file);
-    return true;
-  } catch {
+export class SnapshotWriter {
+  private readonly id = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  private readonly index: Output;
+  private readonly records: Output;
+  private failed = false;
+  /** Bytes written to the records file so far: where the next records line starts. */
+  private offset = 0;
+
+  constructor(
+    private readonly file: string,
+    header: SnapshotHeader,
+  ) {
+    this.index = new Output(`${file}.${this.id}.tmp`);
+    this.records = new Output(path.join(path.dirname(file), `${recordsFileName(file, this.id)}.tmp`));
+    this.attempt(() => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      this.index.open();
+      this.records.open();
+      this.index.push(JSON.stringify({ format: FORMAT, ...header, records: recordsFileName(file, this.id) }));
+    });
+  }
+
+  add(entry: SnapshotFile): void {
+    this.attempt(() => {
+      let at: [number, number] | undefined;
+      if (entry.digest && entry.records) {
+        const line = JSON.stringify(entry.records);
+        const length = Buffer.byteLength(line);
+        at = [this.offset, length];
+        this.offset += length + 1;
+        this.records.push(line);
+      }
+      this.index.push(JSON.stringify({ file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, parsed: entry.parsed, digest: at ? entry.digest : undefined, at }));
+    });
+  }
+
+  /** Puts the snapshot in place; false when it could not be written (read-only or full disk). */
+  finish(): boolean {
+    this.attempt(() => {
+      this.records.close();
+      this.index.close();
+      // Records first: an index file never names a records file that is not there.
+      renameSync(this.records.path, this.records.path.slice(0, -".tmp".length));
+      renameSync(this.index.path, this.file);
+    });
+    if (!this.failed) this.removeOlderRecords();
+    return !this.failed;
+  }
+
+  /** Records files of earlier saves; a reader that still needs one falls back to extraction. */
+  private removeOlderRecords(): void {
+    const dir = path.dirname(this.file);
+    const prefix = `${path.basename(this.file, ".ndjson")}.`;
+    const current = recordsFileName(this.file, this.id);
     try {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(temporary, { force: true });
+      for (const name of readdirSync(dir)) if (name.startsWith(prefix) && name.endsWith(".records") && name !== current) rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Left for the next save.
+    }
+  }
+
+  private attempt(step: () => void): void {
+    if (this.failed) return;
+    try {
+      step();
+    } catch {
+      this.failed = true;
+      this.index.discard();
+      this.records.discard();
+    }
+  }
+}
+
+/** One file being written, in batches of lines: one string of the whole corpus would double the peak memory. */
+class Output {
+  private fd: number | undefined;
+  private readonly lines: string[] = [];
+
+  constructor(readonly path: string) {}
+
+  open(): void {
+    this.fd = openSync(this.path, "w");
+  }
+
+  push(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length >= 256) this.flush();
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd!);
+    this.fd = undefined;
+  }
+
+  discard(): void {
+    try {
+      if (this.fd !== undefined) closeSync(this.fd);
+      rmSync(this.path, { force: true });
     } catch {
       // Nothing was written there, or it cannot be removed: either way, no snapshot.
     }
-    return false;
+    this.fd = undefined;
   }
+
+  private flush(): void {
+    if (this.lines.length === 0) return;
+    writeSync(this.fd!, this.lines.join("\n") + "\n");
+    this.lines.length = 0;
+  }
+}
+
+/** Writes a whole snapshot at once; false when it could not be written. */
+export function writeSnapshot(file: string, header: SnapshotHeader, entries: Iterable<SnapshotFile>): boolean {
+  const writer = new SnapshotWriter(file, header);
+  for (const entry of entries) writer.add(entry);
+  return writer.finish();
 }

@@ -6,7 +6,7 @@
  * about one entity or one filter value reads its own list instead of every event.
  */
 import type { Corpus, CorpusArticle } from "../corpus";
-import { uniqueIds } from "../records";
+import { splitIds, uniqueIds } from "../records";
 import type { ActorType, ChemicalRole, Event, EventDigests, EventType, PartialIsoDate } from "../schema";
 
 export type ActorKind = "person" | "organization";
@@ -40,8 +40,11 @@ export interface IndexedEvent {
   /** Sentence index in the article. */
   sentence: number;
   /** Actor and official ids: the actor filter matches either. */
-  actorIds: string[];
-  chemicalIds: string[];
+  readonly actorIds: string[];
+  readonly chemicalIds: string[];
+  /** The same ids joined by spaces, as the digest holds them. */
+  readonly actorsJoined: string;
+  readonly chemicalsJoined: string;
   /** First and last day the event may fall on, for range filters (YYYY-MM-DD). */
   first: string;
   last: string;
@@ -77,11 +80,11 @@ export interface CorpusIndex {
   /** Ids of actors that are jurisdictions: countries and international bodies. */
   jurisdictions: Set<string>;
   /** Events naming each actor or official id, newest first (a subsequence of `events`). */
-  eventsByActor: Map<string, IndexedEvent[]>;
+  eventsByActor: EventLists;
   /** Events naming each chemical id, newest first. */
-  eventsByChemical: Map<string, IndexedEvent[]>;
+  eventsByChemical: EventLists;
   /** Events of each type, newest first. */
-  eventsByType: Map<string, IndexedEvent[]>;
+  eventsByType: EventLists;
   /** Articles naming each actor or official id, in corpus order (newest first). */
   articlesByActor: Map<string, CorpusArticle[]>;
   /** Articles naming each chemical id, in corpus order. */
@@ -160,11 +163,14 @@ class Indexed implements IndexedEvent {
   readonly date: PartialIsoDate;
   readonly type: EventType;
   readonly sentence: number;
-  readonly actorIds: string[];
-  readonly chemicalIds: string[];
+  /** Ids joined by spaces, as the digest holds them; split when a filter first asks. */
+  readonly actorsJoined: string;
+  readonly chemicalsJoined: string;
   readonly first: string;
   readonly last: string;
   private search: string | undefined;
+  private actorList: string[] | undefined;
+  private chemicalList: string[] | undefined;
 
   constructor(
     digest: EventDigests,
@@ -176,14 +182,22 @@ class Indexed implements IndexedEvent {
     this.date = digest.date[k];
     this.type = digest.type[k];
     this.sentence = digest.sentence[k];
-    this.actorIds = digest.actors[k];
-    this.chemicalIds = digest.chemicals[k];
+    this.actorsJoined = digest.actors[k];
+    this.chemicalsJoined = digest.chemicals[k];
     this.first = firstDay(this.date);
     this.last = lastDay(digest.end[k] ?? this.date);
   }
 
   get event(): Event {
     return this.entry.records.events[this.k];
+  }
+
+  get actorIds(): string[] {
+    return (this.actorList ??= splitIds(this.actorsJoined));
+  }
+
+  get chemicalIds(): string[] {
+    return (this.chemicalList ??= splitIds(this.chemicalsJoined));
   }
 
   get text(): string {
@@ -276,16 +290,17 @@ function build(corpus: Corpus): CorpusIndex {
     const last = events[p].last;
     latestLastFrom[p] = p + 1 < events.length && latestLastFrom[p + 1] > last ? latestLastFrom[p + 1] : last;
   }
-  const actor = new InvertedBuilder(events.length);
-  const chemical = new InvertedBuilder(events.length);
-  const type = new InvertedBuilder(events.length);
+  const actor = new CodesBuilder(events.length);
+  const chemical = new CodesBuilder(events.length);
+  const type = new CodesBuilder(events.length);
   for (let position = 0; position < events.length; position++) {
     const e = events[position];
     e.position = position;
-    actor.add(e, e.actorIds);
-    chemical.add(e, e.chemicalIds);
-    type.addOne(e, e.type);
+    actor.addJoined(e.actorsJoined);
+    chemical.addJoined(e.chemicalsJoined);
+    type.addOne(e.type);
   }
+  const codes = { actor: actor.codes(), chemical: chemical.codes(), type: type.codes() };
   const articlesByActor = new Map<string, CorpusArticle[]>();
   const articlesByChemical = new Map<string, CorpusArticle[]>();
   const idsOfArticle = new Map<CorpusArticle, { actors: string[]; chemicals: string[] }>();
@@ -307,61 +322,153 @@ function build(corpus: Corpus): CorpusIndex {
     mainJurisdiction,
     mainChemical,
     jurisdictions,
-    eventsByActor: actor.lists(),
-    eventsByChemical: chemical.lists(),
-    eventsByType: type.lists(),
+    eventsByActor: new EventLists(events, codes.actor),
+    eventsByChemical: new EventLists(events, codes.chemical),
+    eventsByType: new EventLists(events, codes.type),
     articlesByActor,
     articlesByChemical,
     idsOfArticle,
     latestLastFrom,
-    codes: { actor: actor.codes(), chemical: chemical.codes(), type: type.codes() },
+    codes,
   };
 }
 
-/** Collects, over events in order, the events per key and each event's keys as codes. */
-class InvertedBuilder {
+/** Collects, over events in order, each event's ids of one kind as codes (see `Codes`). */
+class CodesBuilder {
   private readonly code = new Map<string, number>();
+  private readonly joinedCodes = new Map<string, number[]>();
   private readonly keys: string[] = [];
-  private readonly events: IndexedEvent[][] = [];
   private readonly offsets: Int32Array;
-  private readonly values: number[] = [];
+  private values = new Int32Array(1024);
+  private length = 0;
   private count = 0;
 
   constructor(size: number) {
     this.offsets = new Int32Array(size + 1);
   }
 
-  add(e: IndexedEvent, ids: readonly string[]): void {
-    this.offsets[this.count++] = this.values.length;
-    for (let i = 0; i < ids.length; i++) this.push(e, ids[i]);
-    this.offsets[this.count] = this.values.length;
+  /**
+   * The ids of the next event, joined by spaces. Most events share a handful of id
+   * strings ("china", "china united-states"), so each string's codes are worked out once.
+   */
+  addJoined(joined: string): void {
+    let codes = this.joinedCodes.get(joined);
+    if (!codes) {
+      codes = splitIds(joined).map((id) => this.codeOf(id));
+      this.joinedCodes.set(joined, codes);
+    }
+    this.offsets[this.count++] = this.length;
+    for (let i = 0; i < codes.length; i++) this.push(codes[i]);
+    this.offsets[this.count] = this.length;
   }
 
-  /** The same as `add(e, [id])`, without an array per event. */
-  addOne(e: IndexedEvent, id: string): void {
-    this.offsets[this.count++] = this.values.length;
-    this.push(e, id);
-    this.offsets[this.count] = this.values.length;
+  /** The one id of the next event. */
+  addOne(id: string): void {
+    this.offsets[this.count++] = this.length;
+    this.push(this.codeOf(id));
+    this.offsets[this.count] = this.length;
   }
 
-  private push(e: IndexedEvent, id: string): void {
+  private push(code: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = code;
+  }
+
+  private codeOf(id: string): number {
     let c = this.code.get(id);
     if (c === undefined) {
       c = this.keys.length;
       this.code.set(id, c);
       this.keys.push(id);
-      this.events.push([]);
     }
-    this.events[c].push(e);
-    this.values.push(c);
-  }
-
-  lists(): Map<string, IndexedEvent[]> {
-    return new Map(this.keys.map((key, c) => [key, this.events[c]]));
+    return c;
   }
 
   codes(): Codes {
-    return { keys: this.keys, offsets: this.offsets, values: Int32Array.from(this.values) };
+    return { keys: this.keys, offsets: this.offsets, values: this.values.slice(0, this.length) };
+  }
+}
+
+/**
+ * Events per id of one kind, newest first (each a subsequence of `CorpusIndex.events`),
+ * read like a Map. A list is made from the codes the first time its id is asked for and
+ * kept; counts come from the codes alone. Building every list up front was a quarter of
+ * the index build at 10,000 articles, for lists most of which no page ever reads.
+ */
+export class EventLists implements Iterable<[string, IndexedEvent[]]> {
+  private readonly code: Map<string, number>;
+  private readonly made: (IndexedEvent[] | undefined)[];
+  /** Position of the event each code value belongs to, made on the first `get`. */
+  private positionOf: Int32Array | undefined;
+  private countsMade: Map<string, number> | undefined;
+
+  constructor(
+    private readonly events: readonly IndexedEvent[],
+    private readonly codes: Codes,
+  ) {
+    this.code = new Map(codes.keys.map((key, c) => [key, c]));
+    this.made = new Array(codes.keys.length);
+  }
+
+  get size(): number {
+    return this.codes.keys.length;
+  }
+
+  has(id: string): boolean {
+    return this.code.has(id);
+  }
+
+  /** The events naming `id`, newest first; undefined when no event names it. */
+  get(id: string): IndexedEvent[] | undefined {
+    const c = this.code.get(id);
+    if (c === undefined) return undefined;
+    let list = this.made[c];
+    if (!list) {
+      const { offsets, values } = this.codes;
+      if (!this.positionOf) {
+        this.positionOf = new Int32Array(values.length);
+        for (let p = 0; p < this.events.length; p++) this.positionOf.fill(p, offsets[p], offsets[p + 1]);
+      }
+      list = [];
+      let last = -1;
+      for (let k = 0; k < values.length; k++) {
+        if (values[k] !== c) continue;
+        const p = this.positionOf[k];
+        if (p !== last) list.push(this.events[(last = p)]);
+      }
+      this.made[c] = list;
+    }
+    return list;
+  }
+
+  /** Ids in the order a scan of every event first meets them. */
+  keys(): IterableIterator<string> {
+    return this.codes.keys.values();
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, IndexedEvent[]]> {
+    for (const id of this.codes.keys) yield [id, this.get(id)!];
+  }
+
+  /** How many events name each id, in `keys()` order, without making any list. */
+  counts(): Map<string, number> {
+    if (!this.countsMade) {
+      const { keys, offsets, values } = this.codes;
+      const n = new Int32Array(keys.length);
+      for (let p = 0; p < this.events.length; p++) {
+        // Each id once per event, as the lists count it.
+        outer: for (let k = offsets[p]; k < offsets[p + 1]; k++) {
+          for (let j = offsets[p]; j < k; j++) if (values[j] === values[k]) continue outer;
+          n[values[k]]++;
+        }
+      }
+      this.countsMade = new Map(keys.map((key, c) => [key, n[c]]));
+    }
+    return this.countsMade;
   }
 }
 

@@ -46,7 +46,7 @@ export function listChemicals(corpus: Corpus) {
 
 function buildChemicalList(corpus: Corpus) {
   const index = corpusIndex(corpus);
-  const stats = { articles: lengths(index.articlesByChemical), events: lengths(index.eventsByChemical) };
+  const stats = { articles: lengths(index.articlesByChemical), events: index.eventsByChemical.counts() };
   const registry = new Map(corpus.registries.chemicals.chemicals.map((c) => [c.id, c]));
   return [...index.chemicals.values()]
     .map((c) => {
@@ -173,7 +173,7 @@ export function listActors(corpus: Corpus) {
 function buildActorList(corpus: Corpus) {
   const index = corpusIndex(corpus);
   const articles = lengths(index.articlesByActor);
-  const events = lengths(index.eventsByActor);
+  const events = index.eventsByActor.counts();
   const latestTitle = new Map<string, string>();
   for (const p of corpus.registries.actors.people) if (p.titles.length) latestTitle.set(p.id, p.titles.at(-1)!.title);
   // Articles are newest first: the first title seen is the latest.

@@ -7,7 +7,7 @@ import type { Corpus, CorpusArticle } from "../corpus";
 import { formatPartialDate, formatShortDate, monthName, plural } from "../format";
 import { EventType, type Event, type Statistic } from "../schema";
 import { filtersOnly, hrefWith, isUnfiltered, withPage, type FilterState, type KnownIds, type ParamProblem } from "../url-state";
-import { actorName, chemicalName, corpusIndex, firstDay, firstStartingBy, lastDay, unionByPosition, type Codes, type CorpusIndex, type IndexedEvent } from "./corpus-index";
+import { actorName, chemicalName, corpusIndex, firstDay, firstStartingBy, lastDay, unionByPosition, type Codes, type CorpusIndex, type EventLists, type IndexedEvent } from "./corpus-index";
 import { actorHref, articleHref, chemicalHref } from "./links";
 import { memo, once } from "./memo";
 
@@ -121,7 +121,7 @@ export function filterIndexedEvents(index: CorpusIndex, state: FilterState): Ind
  */
 function scanFiltered(index: CorpusIndex, state: FilterState): IndexedEvent[] {
   const t = tests(state);
-  const lists = (map: Map<string, IndexedEvent[]>, ids: readonly string[]) => ids.map((id) => map.get(id) ?? []);
+  const lists = (map: EventLists, ids: readonly string[]) => ids.map((id) => map.get(id) ?? []);
   const size = (lists: IndexedEvent[][]) => lists.reduce((n, l) => n + l.length, 0);
   const choices: { size: number; list: () => IndexedEvent[] }[] = [{ size: index.events.length, list: () => index.events }];
   if (state.actor.length) {
@@ -177,11 +177,9 @@ function facetCounts(index: CorpusIndex, state: FilterState) {
 }
 
 /** Events per id among `events`, ids in the order a scan of them first meets them. */
-function countIds(index: CorpusIndex, events: readonly IndexedEvent[], inverted: Map<string, IndexedEvent[]>, codes: Codes): Map<string, number> {
-  if (events === index.events) {
-    // Every event: the inverted lists were built by such a scan, keys in the same order.
-    return new Map([...inverted].map(([id, list]) => [id, list.length]));
-  }
+function countIds(index: CorpusIndex, events: readonly IndexedEvent[], inverted: EventLists, codes: Codes): Map<string, number> {
+  // Every event: the lists' own counts, keys in the order of such a scan.
+  if (events === index.events) return inverted.counts();
   const { keys, offsets, values } = codes;
   const counts = new Int32Array(keys.length);
   const seen: number[] = [];

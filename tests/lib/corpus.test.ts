@@ -68,6 +68,16 @@ describe("loadCorpus with a disk cache", () => {
     expect(JSON.parse(JSON.stringify(contents(warm)))).toEqual(before);
   });
 
+  it("saves its snapshot by itself a little after a load, as a server does", { timeout: 20_000 }, async () => {
+    const first = await freshProcess();
+    const cold = await first.loadCorpus(options());
+    const file = first.snapshotPath(cache, articles);
+    for (let waited = 0; !existsSync(file) && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(file)).toBe(true);
+    const snapshot = first.readSnapshot(file, { version: "test-build", root: articles })!;
+    expect([...snapshot.entries.values()].filter((e) => e.records?.()).map((e) => e.parsed.article?.slug).sort()).toEqual(cold.articles.map((a) => a.article.slug).sort());
+  });
+
   it("reads a changed file again and keeps everything else", async () => {
     const first = await freshProcess();
     await first.loadCorpus(options());

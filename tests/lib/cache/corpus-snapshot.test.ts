@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -55,16 +55,40 @@ describe("corpus snapshot", () => {
   it("loses only the file whose line is damaged", () => {
     writeSnapshot(file, header, files);
     const lines = readFileSync(file, "utf8").split("\n");
-    // Line 0 is the header; each file has a meta line and a records line.
-    lines[1] = lines[1].slice(0, 40); // one.md: meta cut short
-    lines[6] = `{"events": 3`; // two.md: records damaged
+    // Index file: the header, then one line per file.
+    lines[1] = lines[1].slice(0, 40); // one.md: cut short
     writeFileSync(file, lines.join("\n"));
+    // Records file: one line per article, in order (one.md, two.md).
+    const recordsFile = path.join(dir, JSON.parse(lines[0]).records);
+    const records = readFileSync(recordsFile, "utf8").split("\n");
+    records[1] = `{"events": 3` + " ".repeat(records[1].length - 13);
+    writeFileSync(recordsFile, records.join("\n"));
+
     const snapshot = readSnapshot(file, { version: "build-1", root: "/articles" })!;
     expect(snapshot.skipped).toBe(1);
     expect(snapshot.entries.has("one.md")).toBe(false);
     expect(snapshot.entries.get("broken.md")?.parsed.issues).toHaveLength(1);
     expect(snapshot.entries.get("two.md")?.digest).toBeDefined();
     expect(snapshot.entries.get("two.md")?.records?.()).toBeUndefined();
+  });
+
+  it("keeps one records file: each save replaces the last one's", () => {
+    writeSnapshot(file, header, files);
+    writeSnapshot(file, header, files.slice(1));
+    const names = readdirSync(dir).sort();
+    expect(names.filter((n) => n.endsWith(".records"))).toHaveLength(1);
+    expect(names.filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    const snapshot = readSnapshot(file, { version: "build-1", root: "/articles" })!;
+    expect([...snapshot.entries.keys()]).toEqual(["broken.md", "two.md"]);
+    expect(snapshot.entries.get("two.md")?.records?.()?.events).toHaveLength(files[2].records!.events.length);
+  });
+
+  it("falls back when the records file has gone", () => {
+    writeSnapshot(file, header, files);
+    for (const name of readdirSync(dir)) if (name.endsWith(".records")) rmSync(path.join(dir, name));
+    const snapshot = readSnapshot(file, { version: "build-1", root: "/articles" })!;
+    expect(snapshot.entries.get("one.md")?.digest).toBeDefined();
+    expect(snapshot.entries.get("one.md")?.records?.()).toBeUndefined();
   });
 
   it("reports a write it could not make and leaves nothing behind", () => {

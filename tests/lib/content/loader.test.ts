@@ -158,7 +158,28 @@ describe("loadArticles with a folder watch", () => {
     writeFileSync(path.join(dir, "a.md"), article("A, edited"));
     await until(async () => (await loadArticles(dir, { watch: true })).articles.some((a) => a.title === "A, edited"));
 
+    writeFileSync(path.join(dir, "sub", "b.md"), article("B, edited"));
+    await until(async () => (await loadArticles(dir, { watch: true })).articles.some((a) => a.title === "B, edited"));
+
+    // A folder made after the first scans, filled only later, is watched too.
+    mkdirSync(path.join(dir, "sub", "deeper"));
+    await until(async () => (await loadArticles(dir, { watch: true })).articles.length === 2);
+    await loadArticles(dir, { watch: true });
+    writeFileSync(path.join(dir, "sub", "deeper", "c.md"), article("C"));
+    await until(async () => (await loadArticles(dir, { watch: true })).articles.length === 3);
+
     unlinkSync(path.join(dir, "sub", "b.md"));
+    await until(async () => (await loadArticles(dir, { watch: true })).articles.length === 2);
+    rmSync(path.join(dir, "sub"), { recursive: true });
     await until(async () => (await loadArticles(dir, { watch: true })).articles.length === 1);
+  });
+
+  it("keeps scanning while the folder is missing, and sees it come back", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "pw-watch-"));
+    const missing = path.join(dir, "not-yet");
+    expect((await loadArticles(missing, { watch: true })).articles).toHaveLength(0);
+    mkdirSync(missing);
+    writeFileSync(path.join(missing, "a.md"), article("A"));
+    await until(async () => (await loadArticles(missing, { watch: true })).articles.length === 1);
   });
 });
