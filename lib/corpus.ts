@@ -117,10 +117,10 @@ function loadExtraction(article: Article, registries: Registries, disk: DiskStat
   const key = extractionKey(disk, article, registries);
   const recent = disk.recent.get(key);
   if (recent) return recent;
-  let extraction = disk.extractions.getSync(key);
+  let extraction = disk.extractions.get(key);
   if (!extraction) {
     extraction = extractAll(article.body, { slug: article.slug, date: article.date, registries });
-    void disk.extractions.set(key, extraction);
+    disk.extractions.set(key, extraction);
   }
   disk.recent.set(key, extraction);
   return extraction;
@@ -144,13 +144,13 @@ function knownFor(article: Article, registries: Registries): Known | undefined {
 }
 
 /** Extracts (or reads the cached extraction of) an article the caches do not know. */
-async function learn(article: Article, registries: Registries, disk: DiskState | undefined): Promise<Known> {
+function learn(article: Article, registries: Registries, disk: DiskState | undefined): Known {
   let extraction: Extraction;
   if (disk) {
     const key = extractionKey(disk, article, registries);
-    const stored = await disk.extractions.get(key);
+    const stored = disk.extractions.get(key);
     extraction = stored ?? extractAll(article.body, { slug: article.slug, date: article.date, registries });
-    if (!stored) await disk.extractions.set(key, extraction);
+    if (!stored) disk.extractions.set(key, extraction);
   } else {
     extraction = extractArticle(article, registries);
   }
@@ -368,7 +368,7 @@ export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
     let known = knownFor(article, registries);
     if (!known) {
       fresh++;
-      known = await learn(article, registries, disk);
+      known = learn(article, registries, disk);
     }
     articles.push(new Entry(article, known, disk));
   }

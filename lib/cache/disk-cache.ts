@@ -3,10 +3,13 @@
  * are looked up by a hash of everything that determines them, so a stale entry is never
  * found; an entry that fails to parse or names another key is treated as missing and
  * rewritten. Nothing here throws: a cache that cannot be read or written is just slower.
+ *
+ * Synchronous on purpose: a cold ingest reads and writes one entry per article in turn,
+ * and waiting for the thread pool on each cost more than the reads and writes themselves
+ * (~1 ms per article, 10 s at 10,000 articles); a page reads one small entry.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export function hashKey(...parts: string[]): string {
@@ -26,36 +29,23 @@ export class DiskCache<T> {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  async get(key: string): Promise<T | undefined> {
+  get(key: string): T | undefined {
     try {
-      return this.check(key, await readFile(this.fileFor(key), "utf8"));
+      const parsed = JSON.parse(readFileSync(this.fileFor(key), "utf8")) as { key?: unknown; value?: unknown };
+      if (parsed?.key !== key || !this.isValid(parsed.value)) return undefined;
+      return parsed.value;
     } catch {
       return undefined;
     }
   }
 
-  /** The same as `get`, for one entry a page needs now (a single small file). */
-  getSync(key: string): T | undefined {
-    try {
-      return this.check(key, readFileSync(this.fileFor(key), "utf8"));
-    } catch {
-      return undefined;
-    }
-  }
-
-  private check(key: string, text: string): T | undefined {
-    const parsed = JSON.parse(text) as { key?: unknown; value?: unknown };
-    if (parsed?.key !== key || !this.isValid(parsed.value)) return undefined;
-    return parsed.value;
-  }
-
-  async set(key: string, value: T): Promise<void> {
+  set(key: string, value: T): void {
     const file = this.fileFor(key);
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(temporary, JSON.stringify({ key, value }));
-      await rename(temporary, file);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(temporary, JSON.stringify({ key, value }));
+      renameSync(temporary, file);
     } catch {
       // A read-only or full disk only costs speed.
     }
