@@ -6,9 +6,10 @@ import { cache } from "react";
 import { loadCorpus, type Corpus } from "@/lib/corpus";
 
 /**
- * Extractions persist in .cache/ (or PW_CACHE_DIR) keyed by the build id, so a restart of
- * the same build on an unchanged corpus is warm, and a new build never trusts old entries.
- * The development server has no stable build id and skips the disk cache.
+ * Extractions and the corpus snapshot persist in .cache/extract (or PW_CACHE_DIR) keyed by
+ * the build id, so a restart of the same build on an unchanged corpus is warm, and a new
+ * build never trusts old entries. The development server has no stable build id and skips
+ * the disk cache.
  */
 function diskCacheOptions(): { dir: string; version: string } | undefined {
   if (process.env.NODE_ENV !== "production") return undefined;

@@ -233,8 +233,7 @@ export type Extraction = z.infer<typeof Extraction>;
 // ---------------------------------------------------------------------------
 // Records the corpus keeps in memory for every article: what queries across articles
 // read. Spans (where each mention sits in the text) and dates are left out: only the
-// article's own page shows them, and it loads the whole Extraction on demand. At 10,000
-// articles this halves what a server start has to read.
+// article's own page shows them, and it loads the whole Extraction on demand.
 
 /** Sentence index of each mention, in text order: how often and where an entity is named. */
 const MentionSentences = z.array(z.number().int().nonnegative()).min(1);
@@ -246,13 +245,10 @@ export type ActorRecord = z.infer<typeof ActorRecord>;
 export const OfficialRecord = Official.omit({ mentions: true, provenance: true }).extend({ mentions: MentionSentences });
 export type OfficialRecord = z.infer<typeof OfficialRecord>;
 
-export const ArticleRecords = z.object({
+export const ArticleRecords = Extraction.omit({ dates: true }).extend({
   chemicals: z.array(ChemicalRecord),
   officials: z.array(OfficialRecord),
   actors: z.array(ActorRecord),
-  statistics: z.array(Statistic),
-  quotes: z.array(Quote),
-  events: z.array(Event),
   /** How many dates the text holds (the dates themselves stay in the Extraction). */
   dateCount: z.number().int().nonnegative(),
 });
