@@ -197,14 +197,13 @@ class Entry implements CorpusArticle {
 /**
  * After a start from the snapshot, the records of every article are parsed in the
  * background so that a text search or a chart over the whole corpus finds them ready.
- * It waits a few seconds, so the first pages are not slowed by it, reads the records file
- * without blocking, then parses for at most 20 ms per turn of the event loop, so requests
- * are answered in between.
+ * It waits a few seconds, so the first pages are not slowed by it, then reads and parses
+ * for at most 20 ms per turn of the event loop, so requests are answered in between.
  */
 const WARM_DELAY_MS = 3_000;
 const WARM_SLICE_MS = 20;
 
-function warmRecords(entries: Entry[], preload: () => Promise<void>): void {
+function warmRecords(entries: Entry[]): void {
   const pending = entries.filter((e) => e.pending);
   if (pending.length === 0) return;
   let next = 0;
@@ -213,7 +212,7 @@ function warmRecords(entries: Entry[], preload: () => Promise<void>): void {
     while (next < pending.length && performance.now() < until) void pending[next++].records;
     if (next < pending.length) setImmediate(step);
   };
-  setTimeout(() => void preload().then(step), WARM_DELAY_MS).unref?.();
+  setTimeout(step, WARM_DELAY_MS).unref?.();
 }
 
 /**
@@ -391,6 +390,6 @@ export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
       files: () => snapshotFiles(loaded, registries, disk),
     });
   }
-  if (fromSnapshot) warmRecords(articles, fromSnapshot.snapshot.preloadRecords);
+  if (fromSnapshot) warmRecords(articles);
   return lastCorpus;
 }
