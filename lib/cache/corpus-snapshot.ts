@@ -78,47 +78,20 @@ export function readSnapshot(file: string, expect: { version: string; root: stri
   } catch {
     return undefined;
   }
-  let start = 0;
-  const nextLine = (): string | undefined => {
-    if (start >= bytes.length) return undefined;
-    let end = bytes.indexOf(10, start);
-    if (end < 0) end = bytes.length;
-    const line = bytes.toString("utf8", start, end);
-    start = end + 1;
-    return line;
-  };
+  const lines = linesOf(bytes);
   let header: { format?: unknown; records?: unknown } & Partial<SnapshotHeader>;
   try {
-    header = JSON.parse(nextLine() ?? "");
+    header = JSON.parse(lines.next().value ?? "");
   } catch {
     return undefined;
   }
   if (header.format !== FORMAT || header.version !== expect.version || header.root !== expect.root || typeof header.registry !== "string") return undefined;
   if (typeof header.records !== "string" || header.records.includes("/") || header.records.includes("\\")) return undefined;
 
-  // Records are read where they lie, one line at a time: a whole-file read would hold
-  // 190 MB at 10,000 articles to parse them. The file stays open until the last entry
-  // that needs it has been parsed.
-  const recordsFile = path.join(path.dirname(file), header.records);
-  let fd: number | undefined;
-  let unparsed = 0;
-  const recordsText = (start: number, length: number): string | undefined => {
-    try {
-      fd ??= openSync(recordsFile, "r");
-      const line = Buffer.allocUnsafe(length);
-      return readSync(fd, line, 0, length, start) === length ? line.toString("utf8") : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const release = () => {
-    if (fd !== undefined) closeSync(fd);
-    fd = undefined;
-  };
-
+  const reader = new RecordsReader(path.join(path.dirname(file), header.records));
   const entries = new Map<string, SnapshotEntry>();
   let skipped = 0;
-  for (let line = nextLine(); line !== undefined; line = nextLine()) {
+  for (const line of lines) {
     if (!line) continue;
     try {
       const raw = JSON.parse(line) as { file?: unknown; mtimeMs?: unknown; size?: unknown; parsed?: unknown; digest?: unknown; at?: unknown };
@@ -129,24 +102,8 @@ export function readSnapshot(file: string, expect: { version: string; root: stri
       const entry: SnapshotEntry = { file: raw.file, mtimeMs: raw.mtimeMs, size: raw.size, parsed: raw.parsed };
       const at = raw.at;
       if (raw.parsed.article && looksLikeDigest(raw.digest) && Array.isArray(at) && at.length === 2 && at.every((n) => Number.isInteger(n) && n >= 0)) {
-        const digest = raw.digest;
-        entry.digest = digest;
-        unparsed++;
-        let parsed = false;
-        entry.records = () => {
-          const text = recordsText(at[0], at[1]);
-          if (!parsed) {
-            parsed = true;
-            if (--unparsed === 0) release();
-          }
-          if (text === undefined) return undefined;
-          try {
-            const stored: unknown = JSON.parse(text);
-            return looksLikeRecords(stored) && stored.events.length === digest.events.sentence.length ? stored : undefined;
-          } catch {
-            return undefined;
-          }
-        };
+        entry.digest = raw.digest;
+        entry.records = reader.entry(at[0], at[1], raw.digest.events.sentence.length);
       }
       entries.set(raw.file, entry);
     } catch {
@@ -154,6 +111,65 @@ export function readSnapshot(file: string, expect: { version: string; root: stri
     }
   }
   return { version: header.version, registry: header.registry, root: header.root, entries, skipped };
+}
+
+/** The lines of a buffer, decoded one at a time. */
+function* linesOf(bytes: Buffer): Generator<string, undefined> {
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    yield bytes.toString("utf8", start, end);
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Reads records lines where they lie, one at a time: a whole-file read would hold 190 MB
+ * at 10,000 articles to parse them. The file stays open until the last entry that needs
+ * it has been parsed. Its own class, so the closures it hands out hold this reader alone
+ * and not the index file's bytes.
+ */
+class RecordsReader {
+  private fd: number | undefined;
+  private unparsed = 0;
+
+  constructor(private readonly file: string) {}
+
+  /** The records of one entry, parsed on the first call; undefined when damaged or gone. */
+  entry(start: number, length: number, events: number): () => ArticleRecords | undefined {
+    this.unparsed++;
+    let read = false;
+    return () => {
+      const text = this.read(start, length);
+      if (!read) {
+        read = true;
+        if (--this.unparsed === 0) this.close();
+      }
+      if (text === undefined) return undefined;
+      try {
+        const stored: unknown = JSON.parse(text);
+        return looksLikeRecords(stored) && stored.events.length === events ? stored : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+  }
+
+  private read(start: number, length: number): string | undefined {
+    try {
+      this.fd ??= openSync(this.file, "r");
+      const line = Buffer.allocUnsafe(length);
+      return readSync(this.fd, line, 0, length, start) === length ? line.toString("utf8") : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
 }
 
 /**
