@@ -8,9 +8,8 @@
  * per file: stamp, parse result, digest, and where its records lie in the records file.
  * A start reads the index file only (a quarter of the bytes); an article's records line
  * is read and parsed when first asked for (`records()`), so a start builds a tenth of
- * the objects. A damaged line costs only its file, which is
- * then read and extracted again. Nothing here throws: a snapshot that cannot be read is
- * just a slower start.
+ * the objects. A damaged line costs only its file, which is then read and extracted
+ * again. Nothing here throws: a snapshot that cannot be read is just a slower start.
  */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
@@ -19,7 +18,8 @@ import { looksLikeDigest, looksLikeRecords } from "../records";
 import type { ArticleDigest, ArticleRecords } from "../schema";
 import { hashKey } from "./disk-cache";
 
-const FORMAT = "precursor-watch-corpus-snapshot/7";
+/** Changes whenever the layout does: a snapshot of another format is never read. */
+const FORMAT = "precursor-watch-corpus-snapshot/1";
 
 /** One file as written: its stamp, what parsing gave, and its article's records. */
 export interface SnapshotFile {
