@@ -61,10 +61,9 @@ function generated(count: number, seed: number): Corpus {
     const peopleIds = named(events.flatMap((e) => e.officials));
     const chemicalIds = named(events.flatMap((e) => e.chemicals).concat(some(CHEMICALS, 1)));
     const quotes: Quote[] = Array.from({ length: Math.floor(r() * 4) }, (_, q) => ({ text: `Quote ${q} of ${slug}`, speakerId: pick([...PEOPLE, "china"]), provenance: prov(Math.floor(r() * 6)) }));
+    const article = { slug, file: `${slug}.md`, title: `${pick(WORDS)} news ${i}`, date, source: "Test Wire", tags: [], body: "Body.", bodyLine: 5 };
     articles.push(
-      corpusArticle(
-      { slug, file: `${slug}.md`, title: `${pick(WORDS)} news ${i}`, date, source: "Test Wire", tags: [], body: "Body.", bodyLine: 5 },
-      {
+      corpusArticle(article, {
         chemicals: chemicalIds.map((id) => ({ id, name: id.toUpperCase(), registered: false, mentions: [span(id, Math.floor(r() * 6))], provenance: prov(0) })),
         actors: actorIds.map((id) => ({ id, name: id, type: "country" as const, registered: false, mentions: [span(id, 0)], provenance: prov(0) })),
         officials: peopleIds.map((id) => ({ id, name: id, registered: false, mentions: [span(id, 0)], provenance: prov(0) })),
@@ -72,8 +71,7 @@ function generated(count: number, seed: number): Corpus {
         statistics: [],
         quotes,
         events,
-      },
-      ),
+      }),
     );
   }
   articles.sort((a, b) => (a.article.date < b.article.date ? 1 : a.article.date > b.article.date ? -1 : a.article.slug.localeCompare(b.article.slug)));
