@@ -11,7 +11,7 @@
  * the objects. A damaged line costs only its file, which is then read and extracted
  * again. Nothing here throws: a snapshot that cannot be read is just a slower start.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { ParsedArticleFile } from "../content/article";
 import { looksLikeDigest, looksLikeRecords } from "../records";
@@ -227,13 +227,22 @@ export class SnapshotWriter {
     return !this.failed;
   }
 
-  /** Records files of earlier saves; a reader that still needs one falls back to extraction. */
+  /**
+   * Records files of earlier saves (a reader that still needs one falls back to
+   * extraction), and temporary files a killed save left behind: those older than ten
+   * minutes, since a save running in another process is younger.
+   */
   private removeOlderRecords(): void {
     const dir = path.dirname(this.file);
     const prefix = `${path.basename(this.file, ".ndjson")}.`;
     const current = recordsFileName(this.file, this.id);
+    const abandoned = Date.now() - 10 * 60_000;
     try {
-      for (const name of readdirSync(dir)) if (name.startsWith(prefix) && name.endsWith(".records") && name !== current) rmSync(path.join(dir, name), { force: true });
+      for (const name of readdirSync(dir)) {
+        if (!name.startsWith(prefix) || name === current) continue;
+        const target = path.join(dir, name);
+        if (name.endsWith(".records") || (name.endsWith(".tmp") && statSync(target).mtimeMs < abandoned)) rmSync(target, { force: true });
+      }
     } catch {
       // Left for the next save.
     }

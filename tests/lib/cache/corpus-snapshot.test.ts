@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -81,6 +81,18 @@ describe("corpus snapshot", () => {
     const snapshot = readSnapshot(file, { version: "build-1", root: "/articles" })!;
     expect([...snapshot.entries.keys()]).toEqual(["broken.md", "two.md"]);
     expect(snapshot.entries.get("two.md")?.records?.()?.events).toHaveLength(files[2].records!.events.length);
+  });
+
+  it("clears what a killed save left behind, once it is old enough to be abandoned", () => {
+    const old = path.join(dir, `${path.basename(file, ".ndjson")}.1234-old.records.tmp`);
+    const young = path.join(dir, `${path.basename(file, ".ndjson")}.5678-young.records.tmp`);
+    writeFileSync(old, "x");
+    writeFileSync(young, "y");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(old, hourAgo, hourAgo);
+    writeSnapshot(file, header, files);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(young)).toBe(true);
   });
 
   it("falls back when the records file has gone", () => {
