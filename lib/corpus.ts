@@ -243,11 +243,15 @@ function adoptSnapshotRecords(snapshot: Snapshot, registries: Registries, loaded
  * Saving the snapshot serialises every record (seconds at 10,000 articles), so a
  * long-running server saves it a little after the corpus settles, at most every 15 s while
  * files keep changing, and in steps of at most 25 ms per turn of the event loop so that
- * requests are answered in between. A save still running or waiting when the process
+ * requests are answered in between. While pages are being asked for (a load in the last
+ * 2 s) it waits, for up to a minute. A save still running or waiting when the process
  * exits is finished there, synchronously. Timers are unref'd: they keep no process alive.
  */
 const SAVE_DELAY_MS = 2_000;
 const SAVE_INTERVAL_MS = 15_000;
+const SAVE_MAX_WAIT_MS = 60_000;
+/** When `loadCorpus` was last called: every page calls it, so this is when the server was last busy. */
+let lastLoadAt = 0;
 /** How long one step of a save may hold the event loop. */
 const SAVE_SLICE_MS = 25;
 
@@ -259,6 +263,8 @@ interface SaveJob {
 interface SaveState {
   timer?: ReturnType<typeof setTimeout>;
   lastSaved: number;
+  /** When the waiting state was first scheduled: how long a busy server has put it off. */
+  waitingSince?: number;
   /** The newest state, waiting for its timer. */
   waiting?: SaveJob;
   /** A save being written in steps. */
@@ -271,6 +277,7 @@ function scheduleSnapshot(job: SaveJob): void {
   let state = saves.get(job.file);
   if (!state) saves.set(job.file, (state = { lastSaved: 0 }));
   state.waiting = job;
+  state.waitingSince ??= Date.now();
   if (state.timer) clearTimeout(state.timer);
   const wait = Math.max(SAVE_DELAY_MS, state.lastSaved + SAVE_INTERVAL_MS - Date.now());
   const current = state;
@@ -281,13 +288,16 @@ function scheduleSnapshot(job: SaveJob): void {
 /** Starts writing the waiting state in steps (or later, while another save still runs). */
 function startSave(state: SaveState): void {
   state.timer = undefined;
-  if (state.running) {
+  const now = Date.now();
+  const busy = now - lastLoadAt < SAVE_DELAY_MS && now - (state.waitingSince ?? now) < SAVE_MAX_WAIT_MS;
+  if (state.running || busy) {
     state.timer = setTimeout(() => startSave(state), SAVE_DELAY_MS);
     state.timer.unref?.();
     return;
   }
   const job = state.waiting;
   state.waiting = undefined;
+  state.waitingSince = undefined;
   if (!job) return;
   state.lastSaved = Date.now();
   const writer = new SnapshotWriter(job.file, job.header);
@@ -325,6 +335,7 @@ export function flushCorpusSnapshots(): boolean {
     state.timer = undefined;
     const job = state.waiting;
     state.waiting = undefined;
+    state.waitingSince = undefined;
     if (job) {
       state.lastSaved = Date.now();
       ok = writeSnapshot(job.file, job.header, { [Symbol.iterator]: job.files }) && ok;
@@ -351,6 +362,7 @@ function* snapshotFiles(loaded: LoadedArticles, registries: Registries, disk: Di
 let lastCorpus: Corpus | undefined;
 
 export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
+  lastLoadAt = Date.now();
   const root = options.articles ?? articlesDir();
   const disk = options.diskCache ? diskState(options.diskCache) : undefined;
   const registry = await loadRegistries(options.registry ?? registryDir());
