@@ -78,6 +78,20 @@ describe("loadCorpus with a disk cache", () => {
     expect([...snapshot.entries.values()].filter((e) => e.records?.()).map((e) => e.parsed.article?.slug).sort()).toEqual(cold.articles.map((a) => a.article.slug).sort());
   });
 
+  it("puts the save off while pages keep asking for the corpus", { timeout: 30_000 }, async () => {
+    const first = await freshProcess();
+    await first.loadCorpus(options());
+    const file = first.snapshotPath(cache, articles);
+    // Busy: a load every 300 ms for 4 s, twice the save's delay.
+    for (let t = 0; t < 4_000; t += 300) {
+      await first.loadCorpus(options());
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(existsSync(file)).toBe(false);
+    for (let waited = 0; !existsSync(file) && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(file)).toBe(true);
+  });
+
   it("reads a changed file again and keeps everything else", async () => {
     const first = await freshProcess();
     await first.loadCorpus(options());
