@@ -414,14 +414,6 @@ export class EventLists implements Iterable<[string, IndexedEvent[]]> {
     this.made = new Array(codes.keys.length);
   }
 
-  get size(): number {
-    return this.codes.keys.length;
-  }
-
-  has(id: string): boolean {
-    return this.code.has(id);
-  }
-
   /** The events naming `id`, newest first; undefined when no event names it. */
   get(id: string): IndexedEvent[] | undefined {
     const c = this.code.get(id);
