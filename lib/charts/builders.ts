@@ -283,8 +283,7 @@ interface FigureRecord {
   /** The date it speaks of: its own period, else its sentence's event, else its article's. */
   date: string;
   eventType?: string;
-  /** Id of the event of its sentence, when that sentence is dated. */
-  /** The event of the figure's sentence, if it is dated. */
+  /** The event of the figure's sentence, when that sentence is dated. */
   event?: IndexedEvent;
   article: string;
   articleDate: string;
