@@ -74,6 +74,7 @@ export function colorFor(key: string): string {
 export const EVENT_TYPE_COLORS: Readonly<Record<EventType, string>> = {
   control: "#1f6fbf",
   tariff: "#e09f1f",
+  sanction: "#b5651d",
   seizure: "#d1495b",
   arrest: "#7b5ea7",
   prosecution: "#8c6d31",
@@ -81,6 +82,7 @@ export const EVENT_TYPE_COLORS: Readonly<Record<EventType, string>> = {
   meeting: "#2a9d8f",
   statement: "#5c6f82",
   agreement: "#4f772d",
+  report: "#3d5a80",
   other: OTHER_COLOR,
 };
 

@@ -192,32 +192,111 @@ export type Quote = z.infer<typeof Quote>;
 export const EventType = z.enum([
   "control",
   "tariff",
+  "sanction",
   "seizure",
   "arrest",
   "prosecution",
   "sentencing",
+  "agreement",
   "meeting",
   "statement",
-  "agreement",
+  "report",
   "other",
 ]);
 export type EventType = z.infer<typeof EventType>;
 
+/** "scheduled": the happening lies after the date of the article that reports it. */
+export const EventStatus = z.enum(["past", "scheduled"]);
+export type EventStatus = z.infer<typeof EventStatus>;
+
+/**
+ * For measures (controls, tariffs, sanctions): whether the date is the day the measure was
+ * announced, decided or signed, or the day it takes effect. The two are separate events.
+ */
+export const EventPhase = z.enum(["announced", "effective"]);
+export type EventPhase = z.infer<typeof EventPhase>;
+
+/**
+ * What a tariff event applies to. `layer` tells the fentanyl-related duty from the
+ * reciprocal one (they moved apart in 2025); `rate` is the new rate in percent when the
+ * sentence gives one; `target` the actor id of the country whose goods are taxed.
+ */
+export const TariffLayer = z.enum(["fentanyl", "reciprocal", "other"]);
+export type TariffLayer = z.infer<typeof TariffLayer>;
+export const TariffDetail = z.object({
+  layer: TariffLayer,
+  rate: z.number().nonnegative().optional(),
+  target: z.string().optional(),
+});
+export type TariffDetail = z.infer<typeof TariffDetail>;
+
+/** Where in its sentence the happening is stated: the verb or noun read as the event. */
+export const Trigger = z.object({
+  text: z.string(),
+  /** Offsets into the article body, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Trigger = z.infer<typeof Trigger>;
+
 export const Event = z.object({
-  /** Stable id: `${article}#${sentence}`. */
+  /** Stable id: `${article}#${sentence}`, then `.2`, `.3` for further events of one sentence. */
   id: z.string(),
   date: PartialIsoDate,
   end: PartialIsoDate.optional(),
   precision: Precision,
   type: EventType,
+  status: EventStatus,
+  phase: EventPhase.optional(),
+  tariff: TariffDetail.optional(),
+  /** Actor ids: named organisations and countries, and the countries of the officials and bodies that act. */
   actors: z.array(z.string()),
   officials: z.array(z.string()),
   chemicals: z.array(z.string()),
+  /** Indexes into the article's statistics. */
   statistics: z.array(z.number().int()),
+  /** The full text of the sentence the event was read from. */
   sentence: z.string(),
+  trigger: Trigger.optional(),
   provenance: Provenance,
 });
 export type Event = z.infer<typeof Event>;
+
+// ---------------------------------------------------------------------------
+// The timeline: one entry per real-world event, however many articles report it.
+
+export const TimelineSource = z.object({
+  /** Article slug. */
+  article: z.string(),
+  /** Id of the article's event this source is. */
+  event: z.string(),
+  sentence: z.string(),
+  provenance: Provenance,
+});
+export type TimelineSource = z.infer<typeof TimelineSource>;
+
+export const TimelineEntry = z.object({
+  /** Stable while its earliest source stays: `${date}-${type}-${first source event id}`. */
+  id: z.string(),
+  /** The most precise date the sources give. */
+  date: PartialIsoDate,
+  end: PartialIsoDate.optional(),
+  precision: Precision,
+  type: EventType,
+  /** "scheduled" only when every source reports the event ahead of its own date. */
+  status: EventStatus,
+  phase: EventPhase.optional(),
+  tariff: TariffDetail.optional(),
+  /** One line: the clearest source sentence. */
+  summary: z.string(),
+  actors: z.array(z.string()),
+  officials: z.array(z.string()),
+  chemicals: z.array(z.string()),
+  sources: z.array(TimelineSource).min(1),
+  /** Ids of entries that give another date for what is otherwise the same event. */
+  disputedWith: z.array(z.string()),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const Extraction = z.object({
   chemicals: z.array(Chemical),

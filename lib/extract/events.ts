@@ -75,6 +75,7 @@ export function buildEvents(ctx: ExtractContext, found: FoundRecords): Event[] {
       id: `${ctx.slug}#${index}`,
       ...date,
       type: classifyEvent(sentence.text),
+      status: date.date > ctx.date ? "scheduled" : "past",
       actors: actors.get(index) ?? [],
       officials: officials.get(index) ?? [],
       chemicals: chemicals.get(index) ?? [],

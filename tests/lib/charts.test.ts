@@ -16,7 +16,7 @@ import { estimateTextWidth, layoutSandwich, markerPath, wrapText } from "../../l
 import { ChartSpec } from "../../lib/charts/spec";
 import { corpusArticle, type Corpus, type CorpusArticle } from "../../lib/corpus";
 import { colorFor, EVENT_TYPE_COLORS, OTHER_COLOR } from "../../lib/palette";
-import type { Actor, Event, Extraction, Statistic } from "../../lib/schema";
+import { EventType, type Actor, type Event, type Extraction, type Statistic } from "../../lib/schema";
 import { DEFAULT_FILTERS, type FilterState } from "../../lib/url-state";
 
 const prov = (article: string, sentence: number) => ({ article, sentence, start: 0, end: 5 });
@@ -41,7 +41,7 @@ function article(slug: string, date: string, extraction: Partial<Extraction>, ev
       statistics: [],
       quotes: [],
       ...extraction,
-      events: events.map((e, i) => ({ id: `${slug}#${i}`, date, precision: "day", type: "other", actors: [], officials: [], chemicals: [], statistics: [], sentence: "s", provenance: prov(slug, i), ...e })),
+      events: events.map((e, i) => ({ id: `${slug}#${i}`, date, precision: "day", type: "other", status: "past", actors: [], officials: [], chemicals: [], statistics: [], sentence: "s", provenance: prov(slug, i), ...e })),
     },
   );
 }
@@ -166,7 +166,7 @@ describe("palette", () => {
     expect(colorFor("china")).not.toBe(colorFor("united-states"));
     expect(colorFor("some-unknown-chemical")).toMatch(/^#[0-9a-f]{6}$/);
     expect(colorFor("other")).toBe(OTHER_COLOR);
-    expect(Object.keys(EVENT_TYPE_COLORS)).toHaveLength(10);
+    expect(Object.keys(EVENT_TYPE_COLORS)).toHaveLength(EventType.options.length);
   });
 });
 

@@ -47,6 +47,7 @@ function generated(count: number, seed: number): Corpus {
         date: when,
         end,
         precision,
+        status: "past",
         type: pick(TYPES),
         actors: some(ACTORS, 3),
         officials: some(PEOPLE, 1),

@@ -22,7 +22,7 @@ const span = (text: string, sentence: number, start = 0): Span => ({ text, start
 const prov = (article: string, sentence: number, start = 0, end = 10) => ({ article, sentence, start, end });
 
 function event(article: string, sentence: number, fields: Partial<Event> & Pick<Event, "date" | "type">): Event {
-  return { id: `${article}#${sentence}`, precision: fields.date.length === 10 ? "day" : fields.date.length === 7 ? "month" : "year", actors: [], officials: [], chemicals: [], statistics: [], sentence: `Sentence ${sentence} of ${article}.`, provenance: prov(article, sentence), ...fields };
+  return { id: `${article}#${sentence}`, precision: fields.date.length === 10 ? "day" : fields.date.length === 7 ? "month" : "year", status: "past", actors: [], officials: [], chemicals: [], statistics: [], sentence: `Sentence ${sentence} of ${article}.`, provenance: prov(article, sentence), ...fields };
 }
 
 function entry(slug: string, date: string, title: string, extraction: Partial<Extraction>, body = "Body text."): CorpusArticle {

@@ -15,8 +15,8 @@ const extraction: Extraction = {
   statistics: [{ text: "3 tonnes", value: 3, unit: "t", measure: "seized", provenance: prov(1, 60, 68) }],
   quotes: [{ text: "We act.", speaker: "Wang Xiaohong", speakerId: "wang", speakerKind: "official", provenance: prov(2, 80, 88) }],
   events: [
-    { id: "a-1#0", date: "2024-05", precision: "month", type: "control", actors: ["china"], officials: [], chemicals: ["npp", "npp"], statistics: [], sentence: "China controlled NPP in May 2024.", provenance: prov(0, 0, 33) },
-    { id: "a-1#1", date: "2024", end: "2025", precision: "year", type: "seizure", actors: ["china"], officials: ["wang"], chemicals: [], statistics: [0], sentence: "Wang said 3 tonnes were seized.", provenance: prov(1, 34, 65) },
+    { id: "a-1#0", date: "2024-05", precision: "month", type: "control", status: "past", actors: ["china"], officials: [], chemicals: ["npp", "npp"], statistics: [], sentence: "China controlled NPP in May 2024.", provenance: prov(0, 0, 33) },
+    { id: "a-1#1", date: "2024", end: "2025", precision: "year", type: "seizure", status: "past", actors: ["china"], officials: ["wang"], chemicals: [], statistics: [0], sentence: "Wang said 3 tonnes were seized.", provenance: prov(1, 34, 65) },
   ],
 };
 
