@@ -4,12 +4,23 @@
  * different days, say July 1 and July 20. They stay two entries, each naming the other,
  * so a reader sees the disagreement instead of a silent pick.
  *
- * Only measures: two seizures or arrests in one month are normally two happenings.
+ * Only measures: two seizures or arrests in one month are normally two happenings. And
+ * only days at most a month apart: a measure often passes through several steps of one
+ * phase in a year (proposed, adopted, published; a tariff imposed at 10% in February
+ * and cut back to 10% in October), and steps months apart are not a disagreement over
+ * one date, while sources that disagree give nearby days.
  */
 import type { EventType, TimelineEntry } from "../schema";
 import { yearOf } from "./dates";
 
 const MEASURES: ReadonlySet<EventType> = new Set(["control", "tariff", "sanction"]);
+
+/** The farthest apart two days given for one measure can be and still read as a dispute. */
+export const DISPUTE_WINDOW_DAYS = 31;
+
+function daysBetween(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
 
 const sortedKey = (ids: readonly string[]) => [...new Set(ids)].sort().join(",");
 
@@ -60,15 +71,15 @@ function groupBy(entries: readonly TimelineEntry[], keyOf: (entry: TimelineEntry
 }
 
 /**
- * Fills `disputedWith` in place. Groups are small (one measure's entries in one year), so
- * comparing within a group costs little; across groups nothing is compared.
+ * Fills `disputedWith` in place. Groups are small (one measure's day entries in one
+ * year), so comparing within a group costs little; across groups nothing is compared.
  */
 export function markDisputes(entries: readonly TimelineEntry[]): void {
   const tracks = groupBy(entries, tariffTrackKey);
   for (const group of groupBy(entries, measureSignature).values()) {
     for (const a of group) {
       for (const b of group) {
-        if (a === b || a.date === b.date) continue;
+        if (a === b || a.date === b.date || daysBetween(a.date, b.date) > DISPUTE_WINDOW_DAYS) continue;
         const track = tracks.get(tariffTrackKey(a) ?? "") ?? [];
         if (a.type === "tariff" && separatedByAnotherRate(a, b, track)) continue;
         a.disputedWith.push(b.id);

@@ -1,20 +1,20 @@
 /**
  * The timeline: one entry per real-world event, however many articles and sentences
- * report it. Events are the same happening when they have the same type and phase (an
- * announcement never merges with the day it takes effect), the same tariff layer, dates
- * that agree (the same day, or a month or year that contains it), and a shared subject
- * (chemicals when both name some, otherwise actors).
+ * report it. Events are the same happening when they have the same type, phase (an
+ * announcement never merges with the day it takes effect) and tariff layer, dates that
+ * agree (the same day, or a month or year that contains it), and a shared subject
+ * (chemicals when both name some, otherwise actors). See clusters.ts for the details.
  *
- * Cost: events are bucketed by type, phase, tariff layer and year, and inside a bucket
- * looked up by date or by what they name, so an event is only compared with the few
- * clusters it could join; the whole runs in O(n log n) for the sort plus the size of
+ * Cost: events are bucketed by type and year, and inside a bucket looked up by their
+ * day, month or year together with a chemical or actor they name, so an event is only
+ * compared with the clusters it could join: O(n log n) for the sort plus the size of
  * those candidate lists, never all pairs of the corpus.
  *
  * Deterministic: events are put in one canonical order first, so the same events in any
  * input order give the same entries, ids and order.
  */
 import type { Event, TimelineEntry, TimelineSource } from "../schema";
-import { addToCluster, bestCluster, firstEvent, newCluster, type Cluster } from "./clusters";
+import { addToCluster, bestCluster, firstEvent, namesNothing, newCluster, subjectActors, type Cluster } from "./clusters";
 import { cutTo, PRECISION_RANK, yearOf } from "./dates";
 import { markDisputes } from "./disputes";
 import { summarise } from "./summary";
@@ -40,62 +40,87 @@ export function compareEvents(a: Event, b: Event): number {
   );
 }
 
-/** What must be equal for two events to be one: type, phase, tariff layer, year, and range or not. */
+/**
+ * What must be equal for two events to be one, and cheap to key on: type, year, and range
+ * or not. Phase and tariff layer must agree too, but an event that gives none may join
+ * either kind (see `mayJoin`), so they cannot be part of the key.
+ */
 function bucketOf(event: Event): string {
   const range = event.end ? `range:${yearOf(event.end)}` : "single";
-  return [event.type, event.phase ?? "", event.tariff?.layer ?? "", yearOf(event.date), range].join("|");
+  return [event.type, yearOf(event.date), range].join("|");
 }
 
 /**
- * Index keys a cluster is found under. A day event looks for clusters of its day; a month
- * event for clusters in its month; a year event (its bucket is already the year) for
- * clusters that share a chemical or an actor, since without one it may join none
- * (unless it names nothing, and then only a cluster of the same year-date).
+ * Where a cluster can be found inside its bucket: by its day, its month and its year (the
+ * bucket's year), or among the bucket's ranges. A day event looks in its day, a month
+ * event in its month (days included), a year event in the whole year.
  */
-function keysOfCluster(cluster: Cluster): string[] {
-  const first = firstEvent(cluster);
+function scopesOfCluster(first: Event): string[] {
   if (first.end) return ["range"];
-  const keys = [`date:${first.date}`];
-  if (first.precision !== "year") keys.push(`month:${cutTo(first.date, "month")}`);
+  if (first.precision === "year") return ["year"];
+  return [`date:${first.date}`, `month:${cutTo(first.date, "month")}`, "year"];
+}
+
+function scopeOfEvent(event: Event): string {
+  if (event.end) return "range";
+  if (event.precision === "day") return `date:${event.date}`;
+  if (event.precision === "month") return `month:${event.date}`;
+  return "year";
+}
+
+/**
+ * The subject keys a cluster is found under: those of its first event, since an event
+ * must share its subject with that one (see `mayJoin`). An actor is listed twice, once
+ * for events that name no chemical (any shared actor will do) and, when the first event
+ * names no chemical either, once for events that do (their chemicals cannot be compared).
+ */
+function subjectKeysOfCluster(first: Event): string[] {
+  if (namesNothing(first)) return ["bare"];
+  const keys = first.chemicals.map((id) => `chemical:${id}`);
+  for (const id of subjectActors(first)) {
+    keys.push(`actor:${id}`);
+    if (first.chemicals.length === 0) keys.push(`actor-of-chemical-less:${id}`);
+  }
   return keys;
 }
 
-function lookupKeys(event: Event): string[] {
-  if (event.end) return ["range"];
-  if (event.precision === "day") return [`date:${event.date}`];
-  if (event.precision === "month") return [`month:${event.date}`];
-  const names = [...new Set([...event.chemicals, ...event.actors])];
-  // An event that names nothing joins only a cluster of its own date (see sharesSubject).
-  return names.length ? names.map((id) => `has:${id}`) : [`date:${event.date}`];
+/** The subject keys an event looks up: exactly the clusters whose first event shares its subject. */
+function subjectKeysOfEvent(event: Event): string[] {
+  if (namesNothing(event)) return ["bare"];
+  const actors = subjectActors(event);
+  if (event.chemicals.length === 0) return actors.map((id) => `actor:${id}`);
+  return [...event.chemicals.map((id) => `chemical:${id}`), ...actors.map((id) => `actor-of-chemical-less:${id}`)];
 }
 
-/** Clusters by bucket and key; a Set per key keeps insertion order and adds in O(1). */
+/** Clusters by bucket, then by scope and subject key; Sets keep insertion order, so lookups are deterministic. */
 class ClusterIndex {
-  private readonly sets = new Map<string, Set<Cluster>>();
+  private readonly buckets = new Map<string, Map<string, Set<Cluster>>>();
 
   add(bucket: string, key: string, cluster: Cluster): void {
-    const id = `${bucket}\u0000${key}`;
-    const set = this.sets.get(id);
+    let keys = this.buckets.get(bucket);
+    if (!keys) this.buckets.set(bucket, (keys = new Map()));
+    const set = keys.get(key);
     if (set) set.add(cluster);
-    else this.sets.set(id, new Set([cluster]));
+    else keys.set(key, new Set([cluster]));
   }
 
-  *candidates(bucket: string, keys: readonly string[]): Iterable<Cluster> {
-    const seen = new Set<Cluster>();
-    for (const key of keys) {
-      for (const cluster of this.sets.get(`${bucket}\u0000${key}`) ?? []) {
-        if (seen.has(cluster)) continue;
-        seen.add(cluster);
-        yield cluster;
-      }
-    }
+  candidates(bucket: string, keys: readonly string[]): Set<Cluster> {
+    const found = new Set<Cluster>();
+    const byKey = this.buckets.get(bucket);
+    if (!byKey) return found;
+    for (const key of keys) for (const cluster of byKey.get(key) ?? []) found.add(cluster);
+    return found;
   }
 }
 
-/** Registers the cluster's date keys and everything it names, after it was made or grew. */
-function indexCluster(index: ClusterIndex, bucket: string, cluster: Cluster, event: Event): void {
-  for (const key of keysOfCluster(cluster)) index.add(bucket, key, cluster);
-  for (const id of [...event.chemicals, ...event.actors]) index.add(bucket, `has:${id}`, cluster);
+function indexCluster(index: ClusterIndex, bucket: string, cluster: Cluster): void {
+  const first = firstEvent(cluster);
+  for (const scope of scopesOfCluster(first)) for (const key of subjectKeysOfCluster(first)) index.add(bucket, `${scope}|${key}`, cluster);
+}
+
+function lookupKeys(event: Event): string[] {
+  const scope = scopeOfEvent(event);
+  return subjectKeysOfEvent(event).map((key) => `${scope}|${key}`);
 }
 
 /** Clusters in the order they were founded (most precise first, then by date). */
@@ -105,13 +130,13 @@ export function clusterEvents(events: readonly Event[]): Cluster[] {
   const clusters: Cluster[] = [];
   for (const event of ordered) {
     const bucket = bucketOf(event);
-    let cluster = bestCluster(event, index.candidates(bucket, lookupKeys(event)));
+    const cluster = bestCluster(event, index.candidates(bucket, lookupKeys(event)));
     if (cluster) addToCluster(cluster, event);
     else {
-      cluster = newCluster(event, clusters.length);
-      clusters.push(cluster);
+      const founded = newCluster(event, clusters.length);
+      clusters.push(founded);
+      indexCluster(index, bucket, founded);
     }
-    indexCluster(index, bucket, cluster, event);
   }
   return clusters;
 }
@@ -122,12 +147,13 @@ function toSource(event: Event): TimelineSource {
   return { article: event.provenance.article, event: event.id, sentence: event.sentence, provenance: event.provenance };
 }
 
+/** The tariff the sources agree on (see `mayJoin`): each part from the first source that gives it. */
 function tariffOf(events: readonly Event[]): TimelineEntry["tariff"] {
-  const withTariff = events.filter((e) => e.tariff);
-  if (withTariff.length === 0) return undefined;
-  const rate = withTariff.find((e) => e.tariff?.rate !== undefined)?.tariff?.rate;
-  const target = withTariff.find((e) => e.tariff?.target !== undefined)?.tariff?.target;
-  return { layer: withTariff[0].tariff!.layer, ...(rate !== undefined && { rate }), ...(target !== undefined && { target }) };
+  const layer = events.find((e) => e.tariff)?.tariff?.layer;
+  if (!layer) return undefined;
+  const rate = events.find((e) => e.tariff?.rate !== undefined)?.tariff?.rate;
+  const target = events.find((e) => e.tariff?.target !== undefined)?.tariff?.target;
+  return { layer, ...(rate !== undefined && { rate }), ...(target !== undefined && { target }) };
 }
 
 function toEntry(cluster: Cluster): TimelineEntry {
@@ -135,6 +161,7 @@ function toEntry(cluster: Cluster): TimelineEntry {
   const first = events[0];
   const mostPrecise = events.filter((e) => e.precision === first.precision);
   const tariff = tariffOf(events);
+  const phase = events.find((e) => e.phase)?.phase;
   return {
     id: `${first.date}-${first.type}-${first.id}`,
     date: first.date,
@@ -142,7 +169,7 @@ function toEntry(cluster: Cluster): TimelineEntry {
     precision: first.precision,
     type: first.type,
     status: events.every((e) => e.status === "scheduled") ? "scheduled" : "past",
-    ...(first.phase && { phase: first.phase }),
+    ...(phase && { phase }),
     ...(tariff && { tariff }),
     summary: summarise(mostPrecise.map((e) => e.sentence)),
     actors: unique(events.map((e) => e.actors)),

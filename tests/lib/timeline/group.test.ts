@@ -62,6 +62,15 @@ describe("groupTimeline", () => {
     expect(entries.map((e) => e.phase).sort()).toEqual(["announced", "effective"]);
   });
 
+  it("lets an event without a phase join either kind, never both into one entry", () => {
+    const entries = groupTimeline([
+      ruritaniaControls("a", "2031-03-14", { phase: undefined }),
+      ruritaniaControls("b", "2031-03-14", { phase: "announced" }),
+      ruritaniaControls("c", "2031-03-14", { phase: "effective" }),
+    ]);
+    expect(entries.map((e) => `${e.phase}:${e.sources.map((s) => s.article).join("+")}`).sort()).toEqual(["announced:a+b", "effective:c"]);
+  });
+
   it("lets a month-precise report join the day it contains, and keeps the day's date", () => {
     const entries = groupTimeline([
       ruritaniaControls("herald", "2031-03", { sentence: "Ruritania listed compound X in March." }),
@@ -90,6 +99,11 @@ describe("groupTimeline", () => {
     expect(july20.sources).toHaveLength(2);
     expect(july20.disputedWith).toEqual([july1.id]);
     expect(july1.disputedWith).toEqual([july20.id]);
+  });
+
+  it("does not call two steps of one measure months apart a dispute", () => {
+    const entries = groupTimeline([ruritaniaControls("a", "2031-02-10", { phase: "announced" }), ruritaniaControls("b", "2031-05-21", { phase: "announced" })]);
+    expect(entries.flatMap((e) => e.disputedWith)).toEqual([]);
   });
 
   it("sends a month-precise report to one of two disputed days, never merging them", () => {
@@ -126,6 +140,25 @@ describe("groupTimeline", () => {
       event({ article, date: "2031-05-12", type: "tariff", phase: "effective", actors: ["freedonia"], tariff: { layer, ...(rate !== undefined && { rate }) } });
     const entries = groupTimeline([tariff("a", "fentanyl", 10), tariff("b", "reciprocal", 10), tariff("c", "fentanyl", 20), tariff("d", "fentanyl")]);
     expect(entries.map((e) => `${e.tariff?.layer}@${e.tariff?.rate}:${e.sources.length}`).sort()).toEqual(["fentanyl@10:2", "fentanyl@20:1", "reciprocal@10:1"]);
+  });
+
+  it("counts a tariff's target country among its actors", () => {
+    const entries = groupTimeline([
+      event({ article: "a", date: "2031-03-04", type: "tariff", phase: "effective", actors: ["freedonia", "ruritania"], tariff: { layer: "fentanyl", rate: 20, target: "ruritania" } }),
+      event({ article: "b", date: "2031-03-04", type: "tariff", phase: "effective", tariff: { layer: "fentanyl", rate: 20, target: "ruritania" } }),
+      event({ article: "c", date: "2031-03-04", type: "tariff", phase: "effective", tariff: { layer: "fentanyl", rate: 25, target: "grand-fenwick" } }),
+    ]);
+    expect(entries.map((e) => e.sources.map((s) => s.article).join("+")).sort()).toEqual(["a+b", "c"]);
+    expect(entries.find((e) => e.sources.length === 2)?.actors).toEqual(["freedonia", "ruritania"]);
+  });
+
+  it("does not chain two measures through a sentence that names both", () => {
+    const entries = groupTimeline([
+      ruritaniaControls("a", "2031-03-14", { chemicals: ["compound-x"] }),
+      ruritaniaControls("b", "2031-03-14", { chemicals: ["compound-x", "compound-y"], sentenceIndex: 1 }),
+      ruritaniaControls("c", "2031-03-14", { chemicals: ["compound-y"], sentenceIndex: 2 }),
+    ]);
+    expect(entries.map((e) => e.sources.map((s) => s.article).join("+")).sort()).toEqual(["a+b", "c"]);
   });
 
   it("keeps different chemicals on the same day apart", () => {
