@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArticleFile } from "../lib/content/article";
 import { registryDir } from "../lib/content/loader";
-import { extractArticle } from "../lib/corpus";
+import { extractAll } from "../lib/extract";
 import { loadRegistries } from "../lib/registry";
 import { toContractRecord } from "../lib/contract";
 import type { ContentIssue } from "../lib/schema";
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     try {
       const parsed = parseArticleFile(file, await readFile(file));
       issues = parsed.issues;
-      record = parsed.article ? toContractRecord(file, parsed.article, extractArticle(parsed.article, registries), issues) : undefined;
+      record = parsed.article ? toContractRecord(file, parsed.article, extractAll(parsed.article.body, { slug: parsed.article.slug, date: parsed.article.date, registries }), issues) : undefined;
     } catch (error) {
       issues = [{ file, line: 1, field: "(file)", message: `cannot read file: ${(error as Error).message}`, severity: "error" }];
     }
