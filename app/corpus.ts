@@ -6,30 +6,27 @@ import { cache } from "react";
 import { loadCorpus, type Corpus } from "@/lib/corpus";
 
 /**
- * Extractions and the corpus snapshot persist in .cache/extract (or PW_CACHE_DIR) keyed by
- * the build id, so a restart of the same build on an unchanged corpus is warm, and a new
- * build never trusts old entries. The development server has no stable build id and skips
- * the disk cache.
+ * The extraction code's identity: the build id in production, so a new build extracts
+ * every article again and a restart of the same build reads nothing it need not. The
+ * development server has no stable build id: it extracts again on each start.
  */
-function diskCacheOptions(): { dir: string; version: string } | undefined {
-  if (process.env.NODE_ENV !== "production") return undefined;
+function version(): string {
   try {
-    const buildId = readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
-    const dir = process.env.PW_CACHE_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), ".cache", "extract");
-    return { dir, version: buildId };
+    return readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
   } catch {
-    return undefined;
+    return `dev-${process.pid}`;
   }
 }
 
-const diskCache = diskCacheOptions();
+const buildVersion = process.env.NODE_ENV === "production" ? version() : `dev-${process.pid}`;
 
 /**
  * The corpus for this request. `connection()` makes every page that reads it render per
- * request, so a new article file shows on the next reload; lib's caches keep that cheap.
- * React's `cache` makes the layout, the page and its metadata share one load per request.
+ * request, so a new article file shows on the next reload: the folder is watched and only
+ * changed files are read into the database. React's `cache` makes the layout, the page and
+ * its metadata share one load per request.
  */
 export const getCorpus = cache(async (): Promise<Corpus> => {
   await connection();
-  return loadCorpus({ diskCache, watch: true });
+  return loadCorpus({ version: buildVersion, watch: true });
 });

@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         )}
         <main id="main">{children}</main>
         <footer className="site-footer">
-          Precursor Watch · {plural(corpus.articles.length, "article")} · records are extracted automatically; check them against
+          Precursor Watch · {plural(corpus.articleCount, "article")} · records are extracted automatically; check them against
           the article text.
         </footer>
       </body>

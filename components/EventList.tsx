@@ -14,7 +14,9 @@ export function EventItem({ event, showArticle = true }: { event: EventView; sho
       </div>
       <div className="event-what">
         <TypeBadge type={event.type} />
-        <p className="event-sentence">{event.sentence}</p>
+        <p className="event-sentence">
+          {event.sentenceParts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
+        </p>
         {(event.chemicals.length > 0 || event.actors.length > 0 || event.figures.length > 0) && (
           <dl className="event-refs">
             {event.chemicals.length > 0 && (

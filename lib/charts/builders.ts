@@ -5,11 +5,11 @@
 import type { Corpus } from "../corpus";
 import { formatPartialDate, partialDateToMs } from "../format";
 import { colorFor, dashFor, markerFor } from "../palette";
+import { firstDay } from "../dates";
 import type { Statistic } from "../schema";
+import { articleDateRange, articleFacts, articlesNaming, articlesWithEvents, countArticles, figureRows, namesOf } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
-import { actorName, chemicalName, corpusIndex, firstDay, type CorpusIndex, type IndexedEvent } from "../queries/corpus-index";
-import { filterIndexedEvents } from "../queries/events";
-import { memo } from "../queries/memo";
+import { eventFilter } from "../queries/events";
 import { chartFileBase, dateSpan, describeFilters, sourceLine, type FilterNames } from "./caption";
 import type { CsvCell } from "./csv";
 import { ChartSpec, type ChartCategory, type ChartRow, type ChartSpecInput } from "./spec";
@@ -17,22 +17,20 @@ import { ChartSpec, type ChartCategory, type ChartRow, type ChartSpecInput } fro
 /** Stacks beyond this many categories go into "Other". */
 export const MAX_STACKS = 6;
 
-/** How many specs of each chart a corpus keeps, one per filter state asked for. */
-const CHART_CACHE_SIZE = 32;
-
-/**
- * A chart for a filter state, built once while it stays among the recent ones. The key is
- * the state as written (the order of ids shows in captions and file names); the page is
- * left out, as no chart reads it.
- */
-function cachedChart(corpus: Corpus, id: string, state: FilterState, build: () => ChartSpec): ChartSpec {
-  const key = JSON.stringify([state.actor, state.chemical, state.type ?? "", state.from ?? "", state.to ?? "", state.q ?? "", state.stack]);
-  return memo(corpus, `chart:${id}`, key, CHART_CACHE_SIZE, build);
+/** Names of actors and chemicals, looked up for the ids a chart shows. */
+interface ChartNames extends FilterNames {
+  actor: (id: string) => string;
+  chemical: (id: string) => string;
 }
 
-function names(index: CorpusIndex): FilterNames {
-  return { actor: (id) => actorName(index, id), chemical: (id) => chemicalName(index, id) };
+function names(corpus: Corpus, ids: { actors?: readonly string[]; chemicals?: readonly string[] }): ChartNames {
+  const a = namesOf(corpus.db, "actors", ids.actors ?? []);
+  const c = namesOf(corpus.db, "chemicals", ids.chemicals ?? []);
+  return { actor: (id) => a.get(id) ?? id, chemical: (id) => c.get(id) ?? id };
 }
+
+/** The ids a filter state names, for its caption. */
+const stateIds = (state: Partial<FilterState>) => ({ actors: state.actor ?? [], chemicals: state.chemical ?? [] });
 
 export function categoriesOf(entries: readonly { key: string; label: string }[]): ChartCategory[] {
   return entries.map((e, i) => ({ key: e.key, label: e.label, color: colorFor(e.key), dash: dashFor(i), marker: markerFor(i) }));
@@ -115,10 +113,11 @@ function periods(dates: string[]): { keys: string[]; key: (date: string) => stri
 }
 
 /** Articles with at least one event that passes the filters (all articles when none). */
-function matchingArticles(corpus: Corpus, index: CorpusIndex, state: FilterState) {
-  if (isUnfiltered(state)) return corpus.articles;
-  const slugs = new Set(filterIndexedEvents(index, state).map((e) => e.entry.article.slug));
-  return corpus.articles.filter((a) => slugs.has(a.article.slug));
+function matchingArticles(corpus: Corpus, state: FilterState) {
+  const all = articleFacts(corpus.db);
+  if (isUnfiltered(state)) return all;
+  const slugs = articlesWithEvents(corpus.db, eventFilter(state));
+  return all.filter((a) => slugs.has(a.slug));
 }
 
 function topKeys(totals: Map<string, number>, max: number): string[] {
@@ -131,37 +130,33 @@ function topKeys(totals: Map<string, number>, max: number): string[] {
 
 /** News volume per month, each article stacked under its main jurisdiction or chemical. */
 export function newsVolumeChart(corpus: Corpus, state: FilterState): ChartSpec {
-  return cachedChart(corpus, "newsVolumeChart", state, () => buildNewsVolumeChart(corpus, state));
-}
-
-function buildNewsVolumeChart(corpus: Corpus, state: FilterState): ChartSpec {
-  const index = corpusIndex(corpus);
-  const articles = matchingArticles(corpus, index, state);
+  const articles = matchingArticles(corpus, state);
   const stackBy = state.stack;
-  const main = stackBy === "chemical" ? index.mainChemical : index.mainJurisdiction;
-  const nameOf = (id: string) => (stackBy === "chemical" ? chemicalName(index, id) : actorName(index, id));
-  const p = periods(articles.map((a) => a.article.date));
+  const mainOf = (a: (typeof articles)[number]) => (stackBy === "chemical" ? a.main_chemical : a.main_jurisdiction) ?? "none";
+  const p = periods(articles.map((a) => a.date));
 
   const totals = new Map<string, number>();
   for (const a of articles) {
-    const key = main.get(a.article.slug) ?? "none";
+    const key = mainOf(a);
     totals.set(key, (totals.get(key) ?? 0) + 1);
   }
   const top = topKeys(totals, MAX_STACKS);
+  const known = names(corpus, { actors: [...top, ...state.actor], chemicals: [...top, ...state.chemical] });
+  const nameOf = (id: string) => (stackBy === "chemical" ? known.chemical(id) : known.actor(id));
   const hasOther = [...totals.keys()].some((k) => k !== "none" && !top.includes(k));
   const keys = [...top, ...(hasOther ? ["other"] : []), ...(totals.has("none") ? ["none"] : [])];
   const label = (k: string) => (k === "other" ? `Other ${stackBy === "chemical" ? "chemicals" : "jurisdictions"}` : k === "none" ? `No ${stackBy} named` : nameOf(k));
 
   const rows = new Map<string, ChartRow>(p.keys.map((period) => [period, Object.fromEntries([["period", period], ...keys.map((k) => [k, 0])])]));
   for (const a of articles) {
-    const raw = main.get(a.article.slug) ?? "none";
+    const raw = mainOf(a);
     const key = top.includes(raw) || raw === "none" ? raw : "other";
-    const row = rows.get(p.key(a.article.date));
+    const row = rows.get(p.key(a.date));
     if (row) row[key] = (row[key] as number) + 1;
   }
   const data = [...rows.values()];
   const categories = categoriesOf(keys.map((key) => ({ key, label: label(key) })));
-  const span = dateSpan(articles.map((a) => a.article.date));
+  const span = dateSpan(articles.map((a) => a.date));
   return spec({
     id: "news-volume",
     title: `News volume per ${p.tick}, by ${stackBy === "chemical" ? "chemical" : "jurisdiction"}`,
@@ -174,7 +169,7 @@ function buildNewsVolumeChart(corpus: Corpus, state: FilterState): ChartSpec {
     categories,
     valueFormat: "count",
     yLabel: "Articles",
-    filtersLine: describeFilters(state, names(index)),
+    filtersLine: describeFilters(state, known),
     sourceLine: sourceLine({ articles: articles.length, ...span }),
     note: isUnfiltered(state) ? undefined : "An article counts when at least one of its events matches the filters.",
     fileBase: chartFileBase("news-volume", state),
@@ -188,11 +183,6 @@ const PRECURSOR_ROLES = new Set(["precursor", "pre-precursor", "reagent"]);
 
 /** Cumulative number of precursors under control in each jurisdiction, as steps. */
 export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
-  return cachedChart(corpus, "controlsChart", state, () => buildControlsChart(corpus, state));
-}
-
-function buildControlsChart(corpus: Corpus, state: FilterState): ChartSpec {
-  const index = corpusIndex(corpus);
   const chemicals = corpus.registries.chemicals.chemicals.filter(
     (c) => PRECURSOR_ROLES.has(c.role) && (state.chemical.length === 0 || state.chemical.includes(c.id)),
   );
@@ -209,13 +199,16 @@ function buildControlsChart(corpus: Corpus, state: FilterState): ChartSpec {
     }
   }
   const selected = state.actor.filter((id) => first.has(id));
+  const known = names(corpus, { actors: [...first.keys(), ...state.actor], chemicals: state.chemical });
+  const actorName = (id: string) => known.actor(id);
   const jurisdictions = [...first.keys()]
     .filter((j) => selected.length === 0 || selected.includes(j))
-    .sort((a, b) => first.get(b)!.size - first.get(a)!.size || actorName(index, a).localeCompare(actorName(index, b)));
+    .sort((a, b) => first.get(b)!.size - first.get(a)!.size || actorName(a).localeCompare(actorName(b)));
 
   const changes = new Set<string>();
   for (const j of jurisdictions) for (const day of first.get(j)!.values()) changes.add(day);
-  const articleDates = corpus.articles.map((a) => a.article.date);
+  const range = articleDateRange(corpus.db);
+  const articleDates = [range.first, range.last].filter((d): d is string => Boolean(d));
   const end = [dateSpan([...changes, ...articleDates]).last].filter((d): d is string => Boolean(d));
   let days = [...new Set([...changes, ...end])].sort();
   const from = state.from ? firstDay(state.from) : undefined;
@@ -228,7 +221,7 @@ function buildControlsChart(corpus: Corpus, state: FilterState): ChartSpec {
     for (const j of jurisdictions) row[j] = [...first.get(j)!.values()].filter((d) => d <= day).length;
     return row;
   });
-  const categories = categoriesOf(jurisdictions.map((j) => ({ key: j, label: actorName(index, j) })));
+  const categories = categoriesOf(jurisdictions.map((j) => ({ key: j, label: actorName(j) })));
   const ignored = [state.type && "type", state.q && "text", selected.length === 0 && state.actor.length > 0 && "actor"].filter(Boolean);
   const span = dateSpan(articleDates);
   return spec({
@@ -244,8 +237,8 @@ function buildControlsChart(corpus: Corpus, state: FilterState): ChartSpec {
     categories,
     valueFormat: "count",
     yLabel: "Precursors controlled",
-    filtersLine: describeFilters({ ...DEFAULT_FILTERS, actor: selected, chemical: state.chemical, from: state.from, to: state.to }, names(index)),
-    sourceLine: sourceLine({ articles: corpus.articles.length, ...span, also: "control dates from the chemical registry" }),
+    filtersLine: describeFilters({ ...DEFAULT_FILTERS, actor: selected, chemical: state.chemical, from: state.from, to: state.to }, known),
+    sourceLine: sourceLine({ articles: countArticles(corpus.db), ...span, also: "control dates from the chemical registry" }),
     note: ignored.length ? `The ${ignored.join(" and ")} filter${ignored.length > 1 ? "s do" : " does"} not apply to this chart.` : undefined,
     fileBase: chartFileBase("controls-over-time", { ...state, type: undefined, q: undefined, stack: undefined }),
     table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [new Date(r.date as number).toISOString().slice(0, 10), ...jurisdictions.map((j) => r[j])])),
@@ -283,61 +276,29 @@ interface FigureRecord {
   /** The date it speaks of: its own period, else its sentence's event, else its article's. */
   date: string;
   eventType?: string;
-  /** The event of the figure's sentence, when that sentence is dated. */
-  event?: IndexedEvent;
   article: string;
   articleDate: string;
   classified: ReturnType<typeof classifyFigure>;
-}
-
-/** Every statistic with its date and class, built once per corpus object. */
-const figureCache = new WeakMap<Corpus, FigureRecord[]>();
-
-function allFigures(corpus: Corpus, index: CorpusIndex): FigureRecord[] {
-  let list = figureCache.get(corpus);
-  if (list) return list;
-  list = [];
-  for (const entry of corpus.articles) {
-    const events = index.eventsByArticle.get(entry.article.slug) ?? [];
-    const bySentence = new Map<number, IndexedEvent>(events.map((e) => [e.sentence, e]));
-    for (const s of entry.records.statistics) {
-      const own = bySentence.get(s.provenance.sentence);
-      list.push({
-        statistic: s,
-        date: s.period?.start ?? own?.date ?? entry.article.date,
-        eventType: own?.type,
-        event: own,
-        article: entry.article.slug,
-        articleDate: entry.article.date,
-        classified: classifyFigure(s, own?.type),
-      });
-    }
-  }
-  figureCache.set(corpus, list);
-  return list;
 }
 
 /**
  * Statistics of the articles behind the filters. A figure in a dated sentence follows its
  * event; one in an undated sentence follows its article (any event of it matching).
  */
-function figures(corpus: Corpus, index: CorpusIndex, state: FilterState): FigureRecord[] {
-  const all = allFigures(corpus, index);
-  if (isUnfiltered(state)) return all;
-  const matched = filterIndexedEvents(index, state);
-  const matchedEvents = new Set(matched);
-  const slugs = new Set(matched.map((e) => e.entry.article.slug));
-  return all.filter((f) => (f.event ? matchedEvents.has(f.event) : slugs.has(f.article)));
+function figures(corpus: Corpus, state: FilterState): FigureRecord[] {
+  return figureRows(corpus.db, isUnfiltered(state) ? undefined : eventFilter(state)).map(({ statistic, eventDate, eventType, articleDate }) => ({
+    statistic,
+    date: statistic.period?.start ?? eventDate ?? articleDate,
+    eventType,
+    article: statistic.provenance.article,
+    articleDate,
+    classified: classifyFigure(statistic, eventType),
+  }));
 }
 
 /** Enforcement figures per year: the largest figure reported for each measure. */
 export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec {
-  return cachedChart(corpus, "enforcementChart", state, () => buildEnforcementChart(corpus, state));
-}
-
-function buildEnforcementChart(corpus: Corpus, state: FilterState): ChartSpec {
-  const index = corpusIndex(corpus);
-  const found = figures(corpus, index, state).filter((f) => f.classified && f.classified.value > 0);
+  const found = figures(corpus, state).filter((f) => f.classified && f.classified.value > 0);
   const span = dateSpan(found.map((f) => f.date.slice(0, 4)));
   const years = span.first && span.last ? yearsBetween(span.first, span.last) : [];
   const present = ENFORCEMENT_MEASURES.filter((m) => found.some((f) => f.classified!.measure === m.key));
@@ -367,7 +328,7 @@ function buildEnforcementChart(corpus: Corpus, state: FilterState): ChartSpec {
     yLabel: spread > 1000 ? "Reported figure (log scale)" : "Reported figure",
     yScale: spread > 1000 ? "log" : "linear",
     yDomain: spread > 1000 ? [10 ** Math.floor(Math.log10(low)), 10 ** Math.ceil(Math.log10(high))] : undefined,
-    filtersLine: describeFilters(state, names(index)),
+    filtersLine: describeFilters(state, names(corpus, stateIds(state))),
     sourceLine: sourceLine({ articles: new Set(found.map((f) => f.article)).size, ...articleSpan }),
     note: "Figures are as reported; the same figure in several articles counts once per year as the largest value.",
     fileBase: chartFileBase("enforcement-figures", { ...state, stack: undefined }),
@@ -380,12 +341,7 @@ const TARIFF = /tariff|dut(y|ies)|levy|levies/;
 
 /** Tariff rates reported in the articles, as steps that hold until the next change. */
 export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
-  return cachedChart(corpus, "tariffChart", state, () => buildTariffChart(corpus, state));
-}
-
-function buildTariffChart(corpus: Corpus, state: FilterState): ChartSpec {
-  const index = corpusIndex(corpus);
-  const points = figures(corpus, index, state)
+  const points = figures(corpus, state)
     .filter((f) => f.statistic.unit === "%" && (TARIFF.test((f.statistic.measure ?? "").toLowerCase()) || f.eventType === "tariff"))
     .map((f) => ({ series: f.statistic.actorId ?? "tariff", day: firstDay(f.date), value: f.statistic.value, reported: f.articleDate, article: f.article }))
     .sort((a, b) => a.day.localeCompare(b.day) || a.reported.localeCompare(b.reported));
@@ -397,9 +353,10 @@ function buildTariffChart(corpus: Corpus, state: FilterState): ChartSpec {
     byDay.set(p.day, { date: partialDateToMs(p.day), ...Object.fromEntries(series.map((s) => [s, current.get(s) ?? null])) });
   }
   const data = [...byDay.values()];
-  const lastArticle = dateSpan(corpus.articles.map((a) => a.article.date)).last;
+  const lastArticle = articleDateRange(corpus.db).last;
   if (data.length && lastArticle && partialDateToMs(lastArticle) > (data.at(-1)!.date as number)) data.push({ ...data.at(-1)!, date: partialDateToMs(lastArticle) });
-  const categories = categoriesOf(series.map((s) => ({ key: s, label: s === "tariff" ? "Tariff rate" : `Tariff set by ${actorName(index, s)}` })));
+  const known = names(corpus, { actors: [...series, ...state.actor], chemicals: state.chemical });
+  const categories = categoriesOf(series.map((s) => ({ key: s, label: s === "tariff" ? "Tariff rate" : `Tariff set by ${known.actor(s)}` })));
   const span = dateSpan(new Set(points.map((p) => p.reported)));
   return spec({
     id: "tariff-rate",
@@ -414,7 +371,7 @@ function buildTariffChart(corpus: Corpus, state: FilterState): ChartSpec {
     categories,
     valueFormat: "percent",
     yLabel: "Tariff rate (%)",
-    filtersLine: describeFilters(state, names(index)),
+    filtersLine: describeFilters(state, known),
     sourceLine: sourceLine({ articles: new Set(points.map((p) => p.article)).size, ...span }),
     fileBase: chartFileBase("tariff-rate", { ...state, stack: undefined }),
     table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [new Date(r.date as number).toISOString().slice(0, 10), ...series.map((s) => r[s] as CsvCell)])),
@@ -424,13 +381,13 @@ function buildTariffChart(corpus: Corpus, state: FilterState): ChartSpec {
 
 /** Articles per month (or year) that name one chemical or actor: for the entity pages. */
 export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "actor"; id: string }): ChartSpec {
-  const index = corpusIndex(corpus);
-  const name = target.kind === "chemical" ? chemicalName(index, target.id) : actorName(index, target.id);
-  const articles = (target.kind === "chemical" ? index.articlesByChemical : index.articlesByActor).get(target.id) ?? [];
-  const p = periods(articles.map((a) => a.article.date));
+  const known = names(corpus, target.kind === "chemical" ? { chemicals: [target.id] } : { actors: [target.id] });
+  const name = target.kind === "chemical" ? known.chemical(target.id) : known.actor(target.id);
+  const articles = articlesNaming(corpus.db, target.kind, target.id);
+  const p = periods(articles.map((a) => a.date));
   const rows = new Map<string, ChartRow>(p.keys.map((k) => [k, { period: k, [target.id]: 0 }]));
   for (const a of articles) {
-    const row = rows.get(p.key(a.article.date));
+    const row = rows.get(p.key(a.date));
     if (row) row[target.id] = (row[target.id] as number) + 1;
   }
   const data = [...rows.values()];
@@ -449,7 +406,7 @@ export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "acto
     valueFormat: "count",
     yLabel: "Articles",
     filtersLine: `${target.kind === "chemical" ? "Chemical" : "Actor"}: ${name}`,
-    sourceLine: sourceLine({ articles: articles.length, ...dateSpan(articles.map((a) => a.article.date)) }),
+    sourceLine: sourceLine({ articles: articles.length, ...dateSpan(articles.map((a) => a.date)) }),
     fileBase: chartFileBase(`${target.kind}-mentions`, state),
     table: tbl([p.tick, "articles"], data.map((r) => [r.period, r[target.id]])),
     emptyMessage: `No article names ${name} yet.`,
@@ -459,21 +416,22 @@ export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "acto
 
 /** When each jurisdiction announced and put into effect its control of one chemical. */
 export function controlHistoryChart(corpus: Corpus, chemicalId: string): ChartSpec {
-  const index = corpusIndex(corpus);
   const entry = corpus.registries.chemicals.chemicals.find((c) => c.id === chemicalId);
   const controls = [...(entry?.controls ?? [])].sort((a, b) => (a.effective ?? a.announced ?? "").localeCompare(b.effective ?? b.announced ?? ""));
-  const rows = [...new Set(controls.map((c) => actorName(index, c.jurisdiction)))];
+  const known = names(corpus, { actors: controls.map((c) => c.jurisdiction), chemicals: [chemicalId] });
+  const actorName = (id: string) => known.actor(id);
+  const rows = [...new Set(controls.map((c) => actorName(c.jurisdiction)))];
   const categories = categoriesOf([
     { key: "announced", label: "Announced" },
     { key: "effective", label: "In effect" },
   ]).map((c) => ({ ...c, color: c.key === "announced" ? "#e09f1f" : "#1f6fbf", marker: c.key === "announced" ? ("diamond" as const) : ("circle" as const) }));
   const dots: Record<string, { x: number; y: string; label: string }[]> = { announced: [], effective: [] };
   for (const c of controls) {
-    const y = actorName(index, c.jurisdiction);
+    const y = actorName(c.jurisdiction);
     if (c.announced) dots.announced.push({ x: partialDateToMs(c.announced), y, label: `${c.instrument}: announced ${formatPartialDate(c.announced)}` });
     if (c.effective) dots.effective.push({ x: partialDateToMs(c.effective), y, label: `${c.instrument}: in effect ${formatPartialDate(c.effective)}` });
   }
-  const name = chemicalName(index, chemicalId);
+  const name = known.chemical(chemicalId);
   return spec({
     id: "control-history",
     title: `${name}: control history`,
@@ -490,7 +448,7 @@ export function controlHistoryChart(corpus: Corpus, chemicalId: string): ChartSp
     filtersLine: `Chemical: ${name}`,
     sourceLine: sourceLine({ articles: 0, also: `${controls.length} control action${controls.length === 1 ? "" : "s"} from the chemical registry, each with its cited source` }).replace("no articles; ", ""),
     fileBase: chartFileBase("control-history", { chemical: [chemicalId] }),
-    table: tbl(["jurisdiction", "instrument", "announced", "effective", "source"], controls.map((c) => [actorName(index, c.jurisdiction), c.instrument, c.announced, c.effective, c.source])),
+    table: tbl(["jurisdiction", "instrument", "announced", "effective", "source"], controls.map((c) => [actorName(c.jurisdiction), c.instrument, c.announced, c.effective, c.source])),
     emptyMessage: "No control of this chemical is recorded in the registry.",
     height: Math.max(160, 60 + rows.length * 36),
   });

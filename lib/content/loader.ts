@@ -146,6 +146,8 @@ interface FolderWatch {
   dirty: boolean;
   healthy: boolean;
   last?: LoadedArticles;
+  /** listIfChanged has listed the folder at least once. */
+  listed?: boolean;
 }
 const watches = new Map<string, FolderWatch>();
 
@@ -189,6 +191,29 @@ function syncWatchers(state: FolderWatch, folders: readonly string[]): void {
       fail(state);
     }
   }
+}
+
+/**
+ * For a caller that keeps its own record of the files (the store): the folder's listing,
+ * or undefined when a watch says nothing changed since the last listing it gave.
+ */
+export function listIfChanged(root: string, options: { watch?: boolean } = {}): ReturnType<typeof listArticleFiles> | undefined {
+  const absoluteRoot = path.resolve(/* turbopackIgnore: true */ root);
+  const folderWatch = options.watch ? watchFolder(absoluteRoot) : undefined;
+  if (folderWatch && !folderWatch.dirty && folderWatch.healthy && folderWatch.listed) return undefined;
+  if (folderWatch) folderWatch.dirty = false;
+  let listing: ReturnType<typeof listArticleFiles>;
+  try {
+    listing = listArticleFiles(absoluteRoot);
+  } catch (error) {
+    if (folderWatch) folderWatch.dirty = true;
+    return { files: [], folders: [], issues: [issue(root, 1, "(folder)", `cannot read the articles folder: ${(error as Error).message}`)] };
+  }
+  if (folderWatch) {
+    syncWatchers(folderWatch, listing.folders);
+    folderWatch.listed = true;
+  }
+  return listing;
 }
 
 /** Stops every folder watch (tests, and servers shutting down). */

@@ -1,37 +1,29 @@
 /** Articles: the list, and one article's text with every extracted record marked. */
-import type { Corpus, CorpusArticle } from "../corpus";
+import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import type { Extraction } from "../schema";
 import { splitSentences } from "../text/sentences";
-import { actorName, chemicalName, corpusIndex } from "./corpus-index";
-import { toEventView } from "./events";
+import { articleRow, getArticle, listArticleRows, namesOf, readExtraction, selectEvents, type ArticleListRow } from "../store";
+import { eventViews } from "./events";
 import { actorHref, articleHref, chemicalHref } from "./links";
 
-export function summarizeArticle(entry: CorpusArticle) {
-  const { article, digest } = entry;
+export function summarizeArticle(row: ArticleListRow) {
   return {
-    slug: article.slug,
-    title: article.title,
-    date: article.date,
-    dateLabel: formatPartialDate(article.date),
-    source: article.source,
-    tags: article.tags,
-    href: articleHref(article.slug),
-    counts: {
-      chemicals: digest.chemicals.id.length,
-      officials: digest.officials.id.length,
-      actors: digest.actors.id.length,
-      dates: digest.counts.dates,
-      statistics: digest.counts.statistics,
-      quotes: digest.counts.quotes,
-      events: digest.events.sentence.length,
-    },
+    slug: row.slug,
+    title: row.title,
+    date: row.date,
+    dateLabel: formatPartialDate(row.date),
+    source: row.source,
+    tags: row.tags,
+    href: articleHref(row.slug),
+    counts: row.counts,
   };
 }
 export type ArticleSummary = ReturnType<typeof summarizeArticle>;
 
+/** Every article, newest first. */
 export function listArticles(corpus: Corpus): ArticleSummary[] {
-  return corpus.articles.map(summarizeArticle);
+  return listArticleRows(corpus.db).map(summarizeArticle);
 }
 
 /** Kinds of record marked in the text, in the order the side panel lists them. */
@@ -88,11 +80,14 @@ export function articleHighlights(extraction: Extraction): Highlight[] {
 
 /** One article: its text with marks and sentence anchors, and a panel of its records. */
 export function getArticleView(corpus: Corpus, slug: string, focus?: number) {
-  const entry = corpus.bySlug.get(slug);
-  if (!entry) return undefined;
-  const index = corpusIndex(corpus);
-  const { article } = entry;
-  const extraction = entry.extraction();
+  const article = getArticle(corpus.db, slug);
+  const row = articleRow(corpus.db, slug);
+  if (!article || !row) return undefined;
+  const extraction = readExtraction(corpus.db, slug);
+  const actors = namesOf(corpus.db, "actors", extraction.actors.map((a) => a.id));
+  const chemicals = namesOf(corpus.db, "chemicals", extraction.chemicals.map((c) => c.id));
+  const actorName = (id: string) => actors.get(id) ?? id;
+  const chemicalName = (id: string) => chemicals.get(id) ?? id;
   const sentences = splitSentences(article.body).map((s) => ({ index: s.index, start: s.start, end: s.end }));
   const anchor = (sentence: number) => `#s-${sentence}`;
   const item = (key: string, label: string, sentence: number, extra: { detail?: string; href?: string; mentions?: number } = {}) => ({ key, label, sentence, anchor: anchor(sentence), ...extra });
@@ -101,7 +96,7 @@ export function getArticleView(corpus: Corpus, slug: string, focus?: number) {
     {
       kind: "chemical" as const,
       items: extraction.chemicals.map((c) =>
-        item(`c-${c.id}`, chemicalName(index, c.id), c.mentions[0].sentence, { detail: [c.role, c.cas && `CAS ${c.cas}`].filter(Boolean).join(" · ") || undefined, href: chemicalHref(c.id), mentions: c.mentions.length }),
+        item(`c-${c.id}`, chemicalName(c.id), c.mentions[0].sentence, { detail: [c.role, c.cas && `CAS ${c.cas}`].filter(Boolean).join(" · ") || undefined, href: chemicalHref(c.id), mentions: c.mentions.length }),
       ),
     },
     {
@@ -110,7 +105,7 @@ export function getArticleView(corpus: Corpus, slug: string, focus?: number) {
     },
     {
       kind: "actor" as const,
-      items: extraction.actors.map((a) => item(`a-${a.id}`, actorName(index, a.id), a.mentions[0].sentence, { detail: a.type.replace("-", " "), href: actorHref(a.id), mentions: a.mentions.length })),
+      items: extraction.actors.map((a) => item(`a-${a.id}`, actorName(a.id), a.mentions[0].sentence, { detail: a.type.replace("-", " "), href: actorHref(a.id), mentions: a.mentions.length })),
     },
     {
       kind: "date" as const,
@@ -128,7 +123,7 @@ export function getArticleView(corpus: Corpus, slug: string, focus?: number) {
 
   const validFocus = focus !== undefined && sentences.some((s) => s.index === focus) ? focus : undefined;
   return {
-    summary: summarizeArticle(entry),
+    summary: summarizeArticle(row),
     shortDate: formatShortDate(article.date),
     url: article.url,
     body: article.body,
@@ -137,7 +132,7 @@ export function getArticleView(corpus: Corpus, slug: string, focus?: number) {
     focus: validFocus,
     focusMissing: focus !== undefined && validFocus === undefined,
     groups,
-    events: extraction.events.map((e) => toEventView(index, entry, e)),
+    events: eventViews(corpus, selectEvents(corpus.db, { article: slug }).sort((a, b) => a.position - b.position)),
   };
 }
 export type ArticleView = NonNullable<ReturnType<typeof getArticleView>>;

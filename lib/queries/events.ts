@@ -1,27 +1,39 @@
 /**
  * Events as the timeline shows them, the filters of the URL applied to them, and the
  * timeline page: filtered, counted per filter value, grouped by year and month, and cut
- * into pages on the server so the browser never receives the whole corpus.
+ * into pages in the database so the browser never receives the whole corpus.
  */
-import type { Corpus, CorpusArticle } from "../corpus";
+import type { Corpus } from "../corpus";
+import { firstDay, lastDay } from "../dates";
 import { formatPartialDate, formatShortDate, monthName, plural } from "../format";
-import { EventType, type Event, type Statistic } from "../schema";
+import { EventType } from "../schema";
+import { splitMarked } from "../text/marks";
+import { allActors, allChemicals, countAllEvents, markedSentences, countBy, countEvents, entityIds, namesOf, selectEvents, toEvent, whereOf, type EventFilter, type EventRow } from "../store";
 import { filtersOnly, hrefWith, isUnfiltered, withPage, type FilterState, type KnownIds, type ParamProblem } from "../url-state";
-import { actorName, chemicalName, corpusIndex, firstDay, firstStartingBy, lastDay, unionByPosition, type Codes, type CorpusIndex, type EventLists, type IndexedEvent } from "./corpus-index";
 import { actorHref, articleHref, chemicalHref } from "./links";
-import { memo, once } from "./memo";
 
 export const PAGE_SIZE = 50;
 
 const PRECISION_LABEL = { day: "exact day", month: "month only", year: "year only" } as const;
 
-function figureLabel(s: Statistic): string {
-  return s.measure ? `${s.text} (${s.measure})` : s.text;
+/** Names of every actor and chemical the rows name, looked up in one query each. */
+export function namesFor(corpus: Corpus, rows: readonly EventRow[]) {
+  const actors: string[] = [];
+  const chemicals: string[] = [];
+  for (const r of rows) {
+    for (const [, id] of JSON.parse(r.actor_ids) as [string, string][]) actors.push(id);
+    chemicals.push(...(JSON.parse(r.chemical_ids) as string[]));
+  }
+  const a = namesOf(corpus.db, "actors", actors);
+  const c = namesOf(corpus.db, "chemicals", chemicals);
+  return { actor: (id: string) => a.get(id) ?? id, chemical: (id: string) => c.get(id) ?? id };
 }
+export type Names = ReturnType<typeof namesFor>;
 
-export function toEventView(index: CorpusIndex, entry: CorpusArticle, event: Event) {
+export function toEventView(names: Names, row: EventRow, marked?: string) {
+  const event = toEvent(row);
   const sentence = event.provenance.sentence;
-  const articleLink = articleHref(entry.article.slug, sentence);
+  const articleLink = articleHref(row.article, sentence);
   const people = new Set(event.officials);
   return {
     id: event.id,
@@ -32,125 +44,55 @@ export function toEventView(index: CorpusIndex, entry: CorpusArticle, event: Eve
     precisionLabel: PRECISION_LABEL[event.precision],
     type: event.type,
     sentence: event.sentence,
+    /** The sentence in parts, words the text filter matched marked. */
+    sentenceParts: marked ? splitMarked(marked) : [{ text: event.sentence, match: false }],
     sentenceIndex: sentence,
     href: articleLink,
-    article: { slug: entry.article.slug, title: entry.article.title, date: entry.article.date, dateLabel: formatShortDate(entry.article.date), source: entry.article.source },
-    actors: [...new Set([...event.actors, ...event.officials])].map((id) => ({ id, name: actorName(index, id), href: actorHref(id), person: people.has(id) })),
-    chemicals: [...new Set(event.chemicals)].map((id) => ({ id, name: chemicalName(index, id), href: chemicalHref(id) })),
-    figures: event.statistics.flatMap((i) => {
-      const s = entry.records.statistics[i];
-      return s ? [{ text: figureLabel(s), href: articleLink }] : [];
-    }),
+    article: { slug: row.article, title: row.article_title, date: row.article_date, dateLabel: formatShortDate(row.article_date), source: row.article_source },
+    actors: [...new Set([...event.actors, ...event.officials])].map((id) => ({ id, name: names.actor(id), href: actorHref(id), person: people.has(id) })),
+    chemicals: [...new Set(event.chemicals)].map((id) => ({ id, name: names.chemical(id), href: chemicalHref(id) })),
+    figures: (JSON.parse(row.figures) as [string, string | null][]).map(([text, measure]) => ({ text: measure ? `${text} (${measure})` : text, href: articleLink })),
   };
 }
 export type EventView = ReturnType<typeof toEventView>;
 
-function view(index: CorpusIndex, e: IndexedEvent): EventView {
-  return toEventView(index, e.entry, e.event);
+/** Rows as views, names looked up once for all of them; with `q`, matched words marked. */
+export function eventViews(corpus: Corpus, rows: readonly EventRow[], q?: string): EventView[] {
+  const names = namesFor(corpus, rows);
+  const marked = markedSentences(corpus.db, q, rows.map((r) => r.rowid));
+  return rows.map((r) => toEventView(names, r, marked.get(r.rowid)));
+}
+
+/** The store's filter for a URL filter state: date bounds as days, page and stack left out. */
+export function eventFilter(state: FilterState): EventFilter {
+  return {
+    actor: state.actor,
+    chemical: state.chemical,
+    type: state.type,
+    from: state.from ? firstDay(state.from) : undefined,
+    to: state.to ? lastDay(state.to) : undefined,
+    q: state.q,
+  };
 }
 
 /** Every event of the corpus, newest first. */
 export function allEvents(corpus: Corpus): EventView[] {
-  const index = corpusIndex(corpus);
-  return index.events.map((e) => view(index, e));
+  return eventViews(corpus, selectEvents(corpus.db, {}));
 }
 
-const knownCache = new WeakMap<CorpusIndex, Required<KnownIds>>();
-
-/** Ids the filters may name: every actor and chemical of the registries and the text (built once per corpus). */
+/** Ids the filters may name: every actor and chemical of the registries and the text. */
 export function knownIds(corpus: Corpus): Required<KnownIds> {
-  return once(knownCache, corpusIndex(corpus), (index) => ({ actors: new Set(index.actors.keys()), chemicals: new Set(index.chemicals.keys()) }));
-}
-
-/** Lowercased words of the text filter; an event matches when it holds every one. */
-function words(q: string | undefined): string[] {
-  return (q ?? "").toLowerCase().split(/\s+/).filter(Boolean);
-}
-
-/**
- * What a filter state matches, as a string: states that match the same events have the
- * same key (order and repeats of ids and words, and the way a date is written, do not
- * count; page and stack are not filters). Memoized filter results are keyed on it.
- */
-export function filterKey(state: FilterState): string {
-  const sorted = (values: readonly string[]) => [...new Set(values)].sort();
-  return JSON.stringify([sorted(state.actor), sorted(state.chemical), state.type ?? "", state.from ? firstDay(state.from) : "", state.to ? lastDay(state.to) : "", sorted(words(state.q))]);
-}
-
-const MATCH_ALL = filterKey({ actor: [], chemical: [], page: 1, stack: "jurisdiction" });
-
-/** True when the state lets every event through (even if, like a blank text, it is set). */
-function matchesAll(state: FilterState): boolean {
-  return isUnfiltered(state) || filterKey(state) === MATCH_ALL;
-}
-
-/** How many filtered event lists each corpus keeps (each at most one array of the events). */
-const FILTERED_CACHE_SIZE = 12;
-/** How many filter panels' counts each corpus keeps (a few maps of counts each). */
-const FACET_CACHE_SIZE = 64;
-
-/** Which filter dimensions an event passes; counts per value need all the others. */
-function tests(state: FilterState) {
-  const actors = new Set(state.actor);
-  const chemicals = new Set(state.chemical);
-  const from = state.from ? firstDay(state.from) : undefined;
-  const to = state.to ? lastDay(state.to) : undefined;
-  const terms = words(state.q);
-  return {
-    actor: (e: IndexedEvent) => actors.size === 0 || e.actorIds.some((id) => actors.has(id)),
-    chemical: (e: IndexedEvent) => chemicals.size === 0 || e.chemicalIds.some((id) => chemicals.has(id)),
-    type: (e: IndexedEvent) => !state.type || e.type === state.type,
-    // An event whose date is a whole month or year matches a range it overlaps.
-    date: (e: IndexedEvent) => (!from || e.last >= from) && (!to || e.first <= to),
-    text: (e: IndexedEvent) => terms.every((t) => e.text.includes(t)),
-  };
-}
-
-/** Events that pass every filter, newest first. */
-export function filterIndexedEvents(index: CorpusIndex, state: FilterState): IndexedEvent[] {
-  if (matchesAll(state)) return index.events;
-  return memo(index, "filtered", filterKey(state), FILTERED_CACHE_SIZE, () => scanFiltered(index, state));
-}
-
-/**
- * The filter itself. It reads the shortest inverted list among the selected actors,
- * chemicals and type (or every event when none is selected), starts where a to-date
- * allows, stops where no older event reaches a from-date, and tests each candidate on
- * every filter: the same events in the same order as a scan of every event, for a
- * fraction of the reads.
- */
-function scanFiltered(index: CorpusIndex, state: FilterState): IndexedEvent[] {
-  const t = tests(state);
-  const lists = (map: EventLists, ids: readonly string[]) => ids.map((id) => map.get(id) ?? []);
-  const size = (lists: IndexedEvent[][]) => lists.reduce((n, l) => n + l.length, 0);
-  const choices: { size: number; list: () => IndexedEvent[] }[] = [{ size: index.events.length, list: () => index.events }];
-  if (state.actor.length) {
-    const actorLists = lists(index.eventsByActor, state.actor);
-    choices.push({ size: size(actorLists), list: () => unionByPosition(actorLists) });
-  }
-  if (state.chemical.length) {
-    const chemicalLists = lists(index.eventsByChemical, state.chemical);
-    choices.push({ size: size(chemicalLists), list: () => unionByPosition(chemicalLists) });
-  }
-  if (state.type) {
-    const typeList = index.eventsByType.get(state.type) ?? [];
-    choices.push({ size: typeList.length, list: () => typeList });
-  }
-  const candidates = choices.reduce((best, c) => (c.size < best.size ? c : best)).list();
-  const start = state.to ? firstStartingBy(candidates, lastDay(state.to)) : 0;
-  const from = state.from ? firstDay(state.from) : undefined;
-  const out: IndexedEvent[] = [];
-  for (let i = start; i < candidates.length; i++) {
-    const e = candidates[i];
-    if (from !== undefined && index.latestLastFrom[e.position] < from) break;
-    if (t.actor(e) && t.chemical(e) && t.type(e) && t.date(e) && t.text(e)) out.push(e);
-  }
-  return out;
+  return { actors: entityIds(corpus.db, "actors"), chemicals: entityIds(corpus.db, "chemicals") };
 }
 
 export function filterEvents(corpus: Corpus, state: FilterState): EventView[] {
-  const index = corpusIndex(corpus);
-  return filterIndexedEvents(index, state).map((e) => view(index, e));
+  return eventViews(corpus, selectEvents(corpus.db, eventFilter(state)));
+}
+
+/** A message when the text filter cannot be read as a search. */
+export function searchProblem(state: FilterState): ParamProblem | undefined {
+  const error = whereOf({ q: state.q }).searchError;
+  return error ? { param: "q", value: state.q ?? "", message: error } : undefined;
 }
 
 /** How many options of a long filter list the page renders. */
@@ -158,37 +100,17 @@ export const MAX_OPTIONS = 100;
 
 /**
  * Counts per filter value, each computed with every other filter applied (faceted
- * search): the number beside "China" is how many events ticking it would add. Each facet
- * counts the events that pass the other filters, a memoized filter result itself; with no
- * other filter, the counts are the lengths of the inverted lists. Memoized per filter key.
+ * search): the number beside "China" is how many events ticking it would add.
  */
-function facetCounts(index: CorpusIndex, state: FilterState) {
-  return memo(index, "facets", filterKey(state), FACET_CACHE_SIZE, () => {
-    const passing = (patch: Partial<FilterState>) => filterIndexedEvents(index, { ...state, ...patch });
-    const byType = passing({ type: undefined });
-    const { codes } = index;
-    return {
-      actor: countIds(index, passing({ actor: [] }), index.eventsByActor, codes.actor),
-      chemical: countIds(index, passing({ chemical: [] }), index.eventsByChemical, codes.chemical),
-      type: countIds(index, byType, index.eventsByType, codes.type),
-      allTypes: byType.length,
-    };
-  });
-}
-
-/** Events per id among `events`, ids in the order a scan of them first meets them. */
-function countIds(index: CorpusIndex, events: readonly IndexedEvent[], inverted: EventLists, codes: Codes): Map<string, number> {
-  // Every event: the lists' own counts, keys in the order of such a scan.
-  if (events === index.events) return inverted.counts();
-  const { keys, offsets, values } = codes;
-  const counts = new Int32Array(keys.length);
-  const seen: number[] = [];
-  for (const e of events) {
-    for (let k = offsets[e.position], end = offsets[e.position + 1]; k < end; k++) {
-      if (counts[values[k]]++ === 0) seen.push(values[k]);
-    }
-  }
-  return new Map(seen.map((c) => [keys[c], counts[c]]));
+function facetCounts(corpus: Corpus, state: FilterState) {
+  const filter = eventFilter(state);
+  const byType = countBy(corpus.db, "type", { ...filter, type: undefined });
+  return {
+    actor: countBy(corpus.db, "actor", { ...filter, actor: [] }),
+    chemical: countBy(corpus.db, "chemical", { ...filter, chemical: [] }),
+    type: byType,
+    allTypes: [...byType.values()].reduce((a, b) => a + b, 0),
+  };
 }
 
 function options(counts: Map<string, number>, selected: readonly string[], name: (id: string) => string, extra: (id: string) => string | undefined) {
@@ -200,15 +122,18 @@ function options(counts: Map<string, number>, selected: readonly string[], name:
 
 /** The filter panel: every value with its count, what is selected, and what to undo. */
 export function filterPanel(corpus: Corpus, state: FilterState, path: string) {
-  const index = corpusIndex(corpus);
-  const counts = facetCounts(index, state);
+  const counts = facetCounts(corpus, state);
+  const actorInfo = new Map(allActors(corpus.db).map((a) => [a.id, a]));
+  const chemicalInfo = new Map(allChemicals(corpus.db).map((c) => [c.id, c]));
+  const actorName = (id: string) => actorInfo.get(id)?.name ?? id;
+  const chemicalName = (id: string) => chemicalInfo.get(id)?.name ?? id;
   const actorDetail = (id: string) => {
-    const a = index.actors.get(id);
-    return a ? (a.kind === "person" ? "person" : a.type.replace("-", " ")) : undefined;
+    const a = actorInfo.get(id);
+    return a ? (a.type === "person" ? "person" : a.type.replace("-", " ")) : undefined;
   };
-  const chemicalDetail = (id: string) => index.chemicals.get(id)?.role;
-  const actors = options(counts.actor, state.actor, (id) => actorName(index, id), actorDetail);
-  const chemicals = options(counts.chemical, state.chemical, (id) => chemicalName(index, id), chemicalDetail);
+  const chemicalDetail = (id: string) => chemicalInfo.get(id)?.role ?? undefined;
+  const actors = options(counts.actor, state.actor, actorName, actorDetail);
+  const chemicals = options(counts.chemical, state.chemical, chemicalName, chemicalDetail);
   const types = [
     { value: "", label: "All types", count: counts.allTypes },
     ...EventType.options.map((type) => ({ value: type, label: type, count: counts.type.get(type) ?? 0 })),
@@ -219,18 +144,19 @@ export function filterPanel(corpus: Corpus, state: FilterState, path: string) {
     actors,
     chemicals,
     types,
-    active: activeFilters(index, state, path),
+    active: activeFilters({ actor: actorName, chemical: chemicalName }, state, path),
     clearHref: hrefWith(path, { stack: state.stack }),
   };
 }
 export type FilterPanelView = ReturnType<typeof filterPanel>;
 
+
 /** One chip per active filter value, each with a link that removes it. */
-function activeFilters(index: CorpusIndex, state: FilterState, path: string) {
+function activeFilters(names: { actor: (id: string) => string; chemical: (id: string) => string }, state: FilterState, path: string) {
   const chips: { key: string; label: string; value: string; removeHref: string }[] = [];
   const drop = (next: FilterState) => hrefWith(path, { ...next, page: 1 });
-  for (const id of state.actor) chips.push({ key: `actor:${id}`, label: "Actor", value: actorName(index, id), removeHref: drop({ ...state, actor: state.actor.filter((v) => v !== id) }) });
-  for (const id of state.chemical) chips.push({ key: `chemical:${id}`, label: "Chemical", value: chemicalName(index, id), removeHref: drop({ ...state, chemical: state.chemical.filter((v) => v !== id) }) });
+  for (const id of state.actor) chips.push({ key: `actor:${id}`, label: "Actor", value: names.actor(id), removeHref: drop({ ...state, actor: state.actor.filter((v) => v !== id) }) });
+  for (const id of state.chemical) chips.push({ key: `chemical:${id}`, label: "Chemical", value: names.chemical(id), removeHref: drop({ ...state, chemical: state.chemical.filter((v) => v !== id) }) });
   if (state.type) chips.push({ key: "type", label: "Type", value: state.type, removeHref: drop({ ...state, type: undefined }) });
   if (state.from) chips.push({ key: "from", label: "From", value: formatPartialDate(state.from), removeHref: drop({ ...state, from: undefined }) });
   if (state.to) chips.push({ key: "to", label: "To", value: formatPartialDate(state.to), removeHref: drop({ ...state, to: undefined }) });
@@ -240,20 +166,23 @@ function activeFilters(index: CorpusIndex, state: FilterState, path: string) {
 
 /** The timeline: one page of filtered events grouped by year and month, plus paging. */
 export function getTimeline(corpus: Corpus, state: FilterState, pageSize = PAGE_SIZE) {
-  const index = corpusIndex(corpus);
-  const matched = filterIndexedEvents(index, state);
-  const total = matched.length;
+  const filter = eventFilter(state);
+  const totalAll = countAllEvents(corpus.db);
+  const total = isUnfiltered(state) ? totalAll : countEvents(corpus.db, filter);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const problems: ParamProblem[] = [];
+  const search = searchProblem(state);
+  if (search) problems.push(search);
   let page = state.page;
   if (page > pageCount) {
     problems.push({ param: "page", value: String(page), message: `There ${pageCount === 1 ? "is only 1 page" : `are only ${pageCount} pages`} of events: showing page ${pageCount}.` });
     page = pageCount;
   }
-  const slice = matched.slice((page - 1) * pageSize, page * pageSize);
+  const slice = selectEvents(corpus.db, filter, { limit: pageSize, offset: (page - 1) * pageSize });
+  const views = eventViews(corpus, slice, state.q);
 
   const years: { year: string; months: { key: string; label: string; events: EventView[] }[] }[] = [];
-  for (const e of slice) {
+  slice.forEach((e, i) => {
     const year = e.date.slice(0, 4);
     const month = e.date.length >= 7 ? e.date.slice(0, 7) : year;
     let y = years.at(-1);
@@ -262,13 +191,13 @@ export function getTimeline(corpus: Corpus, state: FilterState, pageSize = PAGE_
     if (!m || m.key !== month) {
       y.months.push((m = { key: month, label: month.length === 7 ? `${monthName(month)} ${year}` : `${year}, month not known`, events: [] }));
     }
-    m.events.push(view(index, e));
-  }
+    m.events.push(views[i]);
+  });
 
   const link = (p: number) => hrefWith("/timeline", withPage(state, p));
   return {
     total,
-    totalAll: index.events.length,
+    totalAll,
     page,
     pageCount,
     pageSize,
@@ -276,7 +205,7 @@ export function getTimeline(corpus: Corpus, state: FilterState, pageSize = PAGE_
     lastShown: Math.min(total, page * pageSize),
     years,
     problems,
-    summary: isUnfiltered(state) ? `${plural(total, "event")}, newest first.` : `${plural(total, "event")} of ${index.events.length.toLocaleString("en-US")} match the filters, newest first.`,
+    summary: isUnfiltered(state) ? `${plural(total, "event")}, newest first.` : `${plural(total, "event")} of ${totalAll.toLocaleString("en-US")} match the filters, newest first.`,
     prevHref: page > 1 ? link(page - 1) : undefined,
     nextHref: page < pageCount ? link(page + 1) : undefined,
     pages: pageLinks(page, pageCount).map((p) => (p === null ? null : { page: p, href: link(p), current: p === page })),

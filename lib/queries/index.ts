@@ -1,14 +1,13 @@
 /**
  * Queries: the only way pages read the corpus. Each returns a plain, serialisable view
  * model; reshaping records into what a page shows happens in lib/queries/*, never in
- * components. Indexes shared by the queries are built once per corpus object.
+ * components. They read the database through lib/store and hold no state of their own.
  */
 export { articleHighlights, getArticleView, listArticles, RECORD_KINDS, summarizeArticle } from "./articles";
 export type { ArticleSummary, ArticleView, Highlight, HighlightKind } from "./articles";
-export { corpusIndex } from "./corpus-index";
 export { ENTITY_LIST_LIMIT, getActor, getChemical, listActors, listChemicals } from "./entities";
 export type { ActorSummary, ActorView, ChemicalSummary, ChemicalView } from "./entities";
-export { allEvents, filterEvents, filterPanel, getTimeline, knownIds, MAX_OPTIONS, PAGE_SIZE, pageLinks, toEventView } from "./events";
+export { allEvents, eventFilter, eventViews, filterEvents, filterPanel, getTimeline, knownIds, MAX_OPTIONS, PAGE_SIZE, pageLinks, searchProblem, toEventView } from "./events";
 export type { EventView, FilterPanelView, TimelineView } from "./events";
 export { actorHref, articleHref, chemicalHref } from "./links";
 export { controlMatrix, getOverview, listIssues } from "./overview";

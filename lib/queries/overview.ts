@@ -4,25 +4,21 @@ import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import type { ContentIssue } from "../schema";
 import { DEFAULT_FILTERS } from "../url-state";
-import { actorName, corpusIndex, firstDay } from "./corpus-index";
-import { toEventView } from "./events";
+import { firstDay } from "../dates";
+import { articleDateRange, countAllEvents, countArticles, entityCounts, namesOf, selectEvents } from "../store";
+import { eventViews } from "./events";
 import { actorHref, chemicalHref } from "./links";
-import { memo, once } from "./memo";
 
 /** Chemicals by jurisdiction: each cell the first date of control, linked to its source. */
-const matrixCache = new WeakMap<Corpus, ReturnType<typeof buildControlMatrix>>();
 export function controlMatrix(corpus: Corpus) {
-  return once(matrixCache, corpus, buildControlMatrix);
-}
-
-function buildControlMatrix(corpus: Corpus) {
-  const index = corpusIndex(corpus);
   const chemicals = corpus.registries.chemicals.chemicals.filter((c) => c.controls.length > 0);
   const perJurisdiction = new Map<string, number>();
   for (const c of chemicals) for (const j of new Set(c.controls.map((k) => k.jurisdiction))) perJurisdiction.set(j, (perJurisdiction.get(j) ?? 0) + 1);
+  const names = namesOf(corpus.db, "actors", [...perJurisdiction.keys()]);
+  const actorName = (id: string) => names.get(id) ?? id;
   const jurisdictions = [...perJurisdiction.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([id, count]) => ({ id, name: actorName(index, id), href: actorHref(id), count }));
+    .map(([id, count]) => ({ id, name: actorName(id), href: actorHref(id), count }));
   const roleOrder = ["precursor", "pre-precursor", "reagent", "opioid", "other-drug"];
   const rows = chemicals
     .slice()
@@ -55,33 +51,27 @@ function buildControlMatrix(corpus: Corpus) {
 }
 export type ControlMatrixView = ReturnType<typeof controlMatrix>;
 
-/** The overview depends on the corpus alone: built once per corpus (and length of the latest list). */
 export function getOverview(corpus: Corpus, latest = 6) {
-  return memo(corpus, "overview", String(latest), 4, () => buildOverview(corpus, latest));
-}
-
-function buildOverview(corpus: Corpus, latest: number) {
-  const index = corpusIndex(corpus);
-  const people = [...index.actors.values()].filter((a) => a.kind === "person").length;
-  const dates = corpus.articles.map((a) => a.article.date).sort();
+  const { people, actors, chemicals } = entityCounts(corpus.db);
+  const range = articleDateRange(corpus.db);
   const errors = corpus.issues.filter((i) => i.severity === "error").length;
   return {
     counts: {
-      articles: corpus.articles.length,
-      events: index.events.length,
-      chemicals: index.chemicals.size,
-      organizations: index.actors.size - people,
+      articles: countArticles(corpus.db),
+      events: countAllEvents(corpus.db),
+      chemicals,
+      organizations: actors - people,
       people,
       issues: corpus.issues.length,
       errors,
     },
-    dateRange: dates.length ? { first: formatPartialDate(dates[0]), last: formatPartialDate(dates[dates.length - 1]) } : undefined,
-    latestEvents: index.events.slice(0, latest).map((e) => toEventView(index, e.entry, e.event)),
+    dateRange: range.first && range.last ? { first: formatPartialDate(range.first), last: formatPartialDate(range.last) } : undefined,
+    latestEvents: eventViews(corpus, selectEvents(corpus.db, {}, { limit: latest, offset: 0 })),
     matrix: controlMatrix(corpus),
     volume: newsVolumeChart(corpus, DEFAULT_FILTERS),
   };
 }
-export type OverviewView = ReturnType<typeof buildOverview>;
+export type OverviewView = ReturnType<typeof getOverview>;
 
 export function listIssues(corpus: Corpus): { errors: number; warnings: number; issues: ContentIssue[] } {
   const issues = [...corpus.issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

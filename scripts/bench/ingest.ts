@@ -1,11 +1,11 @@
 /**
- * Measures one ingest of a folder in a fresh process: load, validate, extract, index; then
- * the time until every article's records are parsed, and the time to save the snapshot.
- * Used by scripts/bench/run.ts; prints one JSON line.
- *   tsx scripts/bench/ingest.ts --dir <articles> [--cache <dir>]
+ * Measures one ingest of a folder in a fresh process: list, read, validate, extract and
+ * write to the database, then derive the entity and timeline tables. Run twice on the same
+ * database it measures an unchanged corpus. Used by scripts/bench/run.ts; prints one JSON line.
+ *   tsx scripts/bench/ingest.ts --dir <articles> --database <file>
  */
-import { flushCorpusSnapshots, loadCorpus } from "../../lib/corpus";
-import { corpusIndex } from "../../lib/queries";
+import { closeCorpora, lastIngest, loadCorpus } from "../../lib/corpus";
+import { countAllEvents } from "../../lib/store";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -14,33 +14,25 @@ function arg(name: string): string | undefined {
 
 async function main() {
   const dir = arg("--dir");
-  if (!dir) throw new Error("--dir is required");
-  const cache = arg("--cache");
+  const database = arg("--database");
+  if (!dir || !database) throw new Error("--dir and --database are required");
   const start = performance.now();
-  const corpus = await loadCorpus({ articles: dir, diskCache: cache ? { dir: cache, version: "bench" } : undefined });
-  const loaded = performance.now();
-  const events = corpusIndex(corpus).events.length;
+  const corpus = await loadCorpus({ articles: dir, database, version: "bench", quiet: true });
   const end = performance.now();
-  // After a warm start the records behind the digests are parsed in the background;
-  // this is when every one of them is in memory (a text search or chart needs them all).
-  for (const entry of corpus.articles) void entry.records;
-  const recordsReady = performance.now();
-  // Saved after the measurement, as a server saves it after its first page.
-  flushCorpusSnapshots();
-  const saved = performance.now();
+  const result = lastIngest(database);
   console.log(
     JSON.stringify({
-      articles: corpus.articles.length,
-      events,
+      articles: corpus.articleCount,
+      events: countAllEvents(corpus.db),
       issues: corpus.issues.length,
-      loadMs: Math.round(loaded - start),
-      indexMs: Math.round(end - loaded),
       totalMs: Math.round(end - start),
-      recordsMs: Math.round(recordsReady - end),
-      snapshotMs: Math.round(saved - recordsReady),
+      extracted: result?.extracted ?? 0,
+      deriveMs: Math.round(result?.ms.derive ?? 0),
+      timelineMs: Math.round(result?.ms.timeline ?? 0),
       rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
     }),
   );
+  closeCorpora();
 }
 
 main().catch((error) => {

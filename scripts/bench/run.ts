@@ -10,8 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { snapshotPath } from "../../lib/cache/corpus-snapshot";
-import { get, startServer, stopServer, treeRssMb, waitForFile, waitForServer, type Timing } from "./server";
+import { get, startServer, stopServer, treeRssMb, waitForServer, type Timing } from "./server";
 import { writeSyntheticCorpus } from "./synthetic-corpus";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -41,14 +40,14 @@ async function firstLoadJsKb(base: string, html: string): Promise<number> {
   return Math.round(bytes / 102.4) / 10;
 }
 
-function ingest(dir: string, cache: string) {
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(__dirname, "ingest.ts"), "--dir", dir, "--cache", cache], {
+function ingest(dir: string, database: string) {
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(__dirname, "ingest.ts"), "--dir", dir, "--database", database], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 1 << 20,
   });
   if (result.status !== 0) throw new Error(`ingest failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split("\n").pop()!) as { articles: number; events: number; loadMs: number; indexMs: number; totalMs: number; recordsMs: number; snapshotMs: number; rssMb: number };
+  return JSON.parse(result.stdout.trim().split("\n").pop()!) as { articles: number; events: number; totalMs: number; extracted: number; deriveMs: number; timelineMs: number; rssMb: number };
 }
 
 async function measure(size: number) {
@@ -58,17 +57,14 @@ async function measure(size: number) {
     log(`[${size}] generating the corpus`);
     writeSyntheticCorpus(content, size, 11);
 
-    log(`[${size}] ingest in a fresh process (cold, then warm from the disk cache)`);
-    const coldIngest = ingest(content, path.join(work, "ingest-cache"));
-    const warmIngest = ingest(content, path.join(work, "ingest-cache"));
+    log(`[${size}] ingest in a fresh process (cold, then again on the unchanged corpus)`);
+    const coldIngest = ingest(content, path.join(work, "ingest.sqlite"));
+    const warmIngest = ingest(content, path.join(work, "ingest.sqlite"));
 
     log(`[${size}] server cold start`);
     const serverCache = path.join(work, "server-cache");
     let server = startServer(content, serverCache, PORT);
     const coldStartMs = await waitForServer(`http://127.0.0.1:${PORT}`, 300_000);
-    // The server saves its corpus snapshot shortly after the first load; a warm start is
-    // one that finds it, so wait for it as a user's session would give it time to.
-    const snapshotSavedMs = coldStartMs + (await waitForFile(snapshotPath(serverCache, content), 120_000));
     await stopServer(server);
     log(`[${size}] server warm start`);
     server = startServer(content, serverCache, PORT);
@@ -111,14 +107,11 @@ async function measure(size: number) {
       ingest: {
         coldTotalS: coldIngest.totalMs / 1000,
         coldPerArticleMs: +(coldIngest.totalMs / size).toFixed(2),
-        snapshotSaveS: coldIngest.snapshotMs / 1000,
+        deriveS: coldIngest.deriveMs / 1000,
         warmTotalS: warmIngest.totalMs / 1000,
-        warmLoadS: warmIngest.loadMs / 1000,
-        warmIndexS: warmIngest.indexMs / 1000,
-        warmRecordsS: warmIngest.recordsMs / 1000,
         events: coldIngest.events,
       },
-      server: { coldStartS: +(coldStartMs / 1000).toFixed(2), snapshotSavedS: +(snapshotSavedMs / 1000).toFixed(2), warmStartS: +(warmStartMs / 1000).toFixed(2), rssMb: serverRssMb },
+      server: { coldStartS: +(coldStartMs / 1000).toFixed(2), warmStartS: +(warmStartMs / 1000).toFixed(2), rssMb: serverRssMb },
       pages: rows,
     };
   } finally {
@@ -139,12 +132,10 @@ async function main() {
   console.log(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}`);
   for (const r of results) {
     console.log(`\n== ${r.articles.toLocaleString("en-US")} articles (${r.ingest.events.toLocaleString("en-US")} events)`);
-    console.log(`cold ingest (load, validate, extract, index): ${r.ingest.coldTotalS.toFixed(1)} s total, ${r.ingest.coldPerArticleMs} ms per article`);
-    console.log(`snapshot save after a cold ingest:           ${r.ingest.snapshotSaveS.toFixed(1)} s`);
-    console.log(`warm ingest (snapshot): load + index:        ${r.ingest.warmTotalS.toFixed(2)} s (${r.ingest.warmLoadS.toFixed(2)} + ${r.ingest.warmIndexS.toFixed(2)})`);
-    console.log(`  then every article's records parsed:       ${r.ingest.warmRecordsS.toFixed(2)} s more (in the background in a server)`);
+    console.log(`cold ingest (read, validate, extract, write): ${r.ingest.coldTotalS.toFixed(1)} s total, ${r.ingest.coldPerArticleMs} ms per article`);
+    console.log(`  of which entity tables derived:            ${r.ingest.deriveS.toFixed(2)} s`);
+    console.log(`ingest of the unchanged corpus (stat only):  ${r.ingest.warmTotalS.toFixed(2)} s`);
     console.log(`server cold start to first page:             ${r.server.coldStartS} s`);
-    console.log(`server cold start to snapshot saved:         ${r.server.snapshotSavedS} s`);
     console.log(`server warm start to first page:             ${r.server.warmStartS} s`);
     console.log(`server resident memory after load:           ${r.server.rssMb} MB`);
     console.log(`${"page".padEnd(20)} ${"status".padEnd(6)} ${"TTFB med".padStart(9)} ${"TTFB p95".padStart(9)} ${"HTML KB".padStart(8)} ${"JS KB gz".padStart(9)}`);

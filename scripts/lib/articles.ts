@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArticleFile } from "../../lib/content/article";
 import { registryDir } from "../../lib/content/loader";
-import { extractArticle } from "../../lib/corpus";
+import { extractAll } from "../../lib/extract";
 import type { Registries } from "../../lib/extract/context";
 import { loadRegistries } from "../../lib/registry";
 import type { Article, ContentIssue, Extraction } from "../../lib/schema";
@@ -52,7 +52,7 @@ export interface ReadArticle {
 export async function readArticle(file: string, registries: Registries): Promise<ReadArticle> {
   try {
     const { article, issues } = parseArticleFile(file, await readFile(file));
-    return { file, issues, ...(article && { parsed: { article, extraction: extractArticle(article, registries) } }) };
+    return { file, issues, ...(article && { parsed: { article, extraction: extractAll(article.body, { slug: article.slug, date: article.date, registries }) } }) };
   } catch (error) {
     return { file, issues: [{ file, line: 1, field: "(file)", message: `cannot read file: ${(error as Error).message}`, severity: "error" }] };
   }

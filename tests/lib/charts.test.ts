@@ -14,7 +14,7 @@ import { chartFileBase, dateSpan, describeFilters, sourceLine } from "../../lib/
 import { csvCell, toCsv } from "../../lib/charts/csv";
 import { estimateTextWidth, layoutSandwich, markerPath, wrapText } from "../../lib/charts/layout";
 import { ChartSpec } from "../../lib/charts/spec";
-import { corpusArticle, type Corpus, type CorpusArticle } from "../../lib/corpus";
+import { corpusArticle, corpusOf as storeCorpus, type Corpus, type CorpusArticle } from "../../lib/corpus";
 import { colorFor, EVENT_TYPE_COLORS, OTHER_COLOR } from "../../lib/palette";
 import { EventType, type Actor, type Event, type Extraction, type Statistic } from "../../lib/schema";
 import { DEFAULT_FILTERS, type FilterState } from "../../lib/url-state";
@@ -59,12 +59,7 @@ const articles = [
 ];
 
 function corpusOf(list: CorpusArticle[]): Corpus {
-  return {
-    articles: list,
-    bySlug: new Map(list.map((a) => [a.article.slug, a])),
-    issues: [],
-    signature: "charts",
-    registries: {
+  return storeCorpus(list, {
       chemicals: {
         chemicals: [
           { id: "npp", name: "NPP", aliases: [], abbreviations: [], systematic_names: [], role: "precursor", controls: [
@@ -85,8 +80,7 @@ function corpusOf(list: CorpusArticle[]): Corpus {
         ],
         people: [],
       },
-    },
-  };
+  });
 }
 const corpus = corpusOf(articles);
 const state = (s: Partial<FilterState>): FilterState => ({ ...DEFAULT_FILTERS, ...s });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corpusArticle, type Corpus, type CorpusArticle } from "../../lib/corpus";
+import { corpusArticle, corpusOf as storeCorpus, type Corpus, type CorpusArticle } from "../../lib/corpus";
 import {
   allEvents,
   articleHighlights,
@@ -69,12 +69,7 @@ const a3 = entry("cnd-lists-npp", "2017-03-16", "CND lists NPP", {
 });
 
 function corpusOf(articles: CorpusArticle[]): Corpus {
-  return {
-    articles,
-    bySlug: new Map(articles.map((a) => [a.article.slug, a])),
-    issues: [],
-    signature: "test",
-    registries: {
+  return storeCorpus(articles, {
       chemicals: {
         chemicals: [
           { id: "npp", name: "NPP", aliases: ["N-phenethyl-4-piperidone"], abbreviations: [], systematic_names: [], cas: "39742-60-4", role: "precursor", controls: [
@@ -97,8 +92,7 @@ function corpusOf(articles: CorpusArticle[]): Corpus {
         ],
         people: [{ id: "wang-xiaohong", name: "Wang Xiaohong", aliases: [], country: "china", titles: [{ title: "Minister of Public Security", organization: "mps", from: "2022-12" }] }],
       },
-    },
-  };
+  });
 }
 
 const corpus = corpusOf([a2, a1, a3]);
@@ -247,7 +241,7 @@ describe("overview", () => {
 describe("articles", () => {
   it("marks records without overlap and fits quotes around them", () => {
     const marks = articleHighlights({
-      ...a1.extraction(),
+      ...a1.extraction,
       quotes: [{ text: "said it", provenance: prov("x", 0, 0, 40) }],
       chemicals: [{ id: "4-ap", name: "4-AP", registered: true, mentions: [span("4-AP", 0, 10)], provenance: prov("x", 0) }],
       actors: [],

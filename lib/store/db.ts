@@ -1,0 +1,97 @@
+/**
+ * Opening the database: WAL mode, foreign keys, migrations by `PRAGMA user_version`.
+ * The database is a cache of the articles folder, so whatever cannot be read safely is
+ * rebuilt from the articles: a corrupt file is moved aside (kept for inspection) and a
+ * file from a newer or unknown layout is replaced, each with a message on stderr.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS, SCHEMA_VERSION } from "./migrations";
+
+export type Db = Database.Database;
+
+export interface OpenedDatabase {
+  db: Db;
+  file: string;
+  /** What happened on the way (moved aside, rebuilt, migrated): also written to stderr. */
+  messages: string[];
+}
+
+function configure(db: Db): void {
+  db.pragma("journal_mode = WAL");
+  // NORMAL in WAL mode: a power cut may lose the last transactions, never consistency;
+  // the next ingest reads those files again.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("cache_size = -32000");
+}
+
+function tableCount(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number }).n;
+}
+
+function migrate(db: Db, from: number): void {
+  for (const m of MIGRATIONS) {
+    if (m.version <= from) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+function removeDatabase(file: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+}
+
+function moveAside(file: string): string {
+  const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  for (const suffix of ["", "-wal", "-shm"]) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+  return aside;
+}
+
+/** Opens (creating, migrating or rebuilding as needed) the database at `file`. */
+export function openDatabase(file: string, options: { quiet?: boolean } = {}): OpenedDatabase {
+  const messages: string[] = [];
+  const say = (message: string) => {
+    messages.push(message);
+    if (!options.quiet) process.stderr.write(`Precursor Watch: ${message}\n`);
+  };
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+
+  for (let attempt = 0; ; attempt++) {
+    let db: Db | undefined;
+    try {
+      db = new Database(file);
+      configure(db);
+      const version = db.pragma("user_version", { simple: true }) as number;
+      if (version > SCHEMA_VERSION || (version === 0 && tableCount(db) > 0)) {
+        db.close();
+        db = undefined;
+        say(`${file} was written by ${version > SCHEMA_VERSION ? `a newer build (schema version ${version}, this build knows ${SCHEMA_VERSION})` : "something else (no schema version)"}; rebuilding it from the articles.`);
+        removeDatabase(file);
+        continue;
+      }
+      if (version < SCHEMA_VERSION) {
+        if (version > 0) say(`migrating ${file} from schema version ${version} to ${SCHEMA_VERSION}.`);
+        migrate(db, version);
+      }
+      return { db, file, messages };
+    } catch (error) {
+      db?.close();
+      if (attempt > 0 || file === ":memory:") throw error;
+      const aside = moveAside(file);
+      say(`${file} could not be read (${(error as Error).message}); moved it to ${aside} and rebuilding from the articles.`);
+    }
+  }
+}
+
+export function getMeta(db: Db, key: string): string | undefined {
+  return (db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+}

@@ -1,0 +1,12 @@
+/**
+ * The store: every article and record of one articles folder in an SQLite database
+ * (better-sqlite3, WAL). SQL lives in this folder only; lib/queries reads through the
+ * functions exported here and shapes view models; pages never see SQL.
+ */
+export { getMeta, openDatabase, type Db, type OpenedDatabase } from "./db";
+export { articlesWithEvents, countAllEvents, countBy, countEvents, iterateEvents, markedSentences, selectEvents, toEvent, whereOf, type EventFilter, type EventRow } from "./events";
+export { hashBytes, ingest, writeExtractions, type IngestOptions, type IngestResult } from "./ingest";
+export { SCHEMA_VERSION } from "./migrations";
+export * from "./read";
+export { parseSearch, type SearchQuery } from "./search";
+export { countTimelineEntries, selectTimelineEntries, writeTimeline } from "./timeline";

@@ -1,0 +1,202 @@
+/**
+ * Ingest: brings the database in step with a folder of articles and the registries.
+ *
+ * - A file whose path, mtime and size match what the database holds is not opened. One
+ *   whose stamp changed is read and hashed; if its bytes are the same it is not parsed.
+ * - A changed file's rows are replaced inside one transaction (files are written in
+ *   batches, each batch one transaction), and a deleted file's rows go with it.
+ * - The chemical, actor and timeline tables, derived from every article, are rebuilt at
+ *   the end. A flag in `meta`, set in the same transaction as any change to the articles
+ *   and cleared in the one that rebuilds them, makes a run killed in between rebuild them
+ *   on the next start: a killed ingest leaves the committed batches, consistent, and the
+ *   next one carries on from there.
+ * - A change of the registries or of the extractor (`version`) marks every file stale in
+ *   the same transaction that records the new registries, so every article is extracted
+ *   again, however often that work is interrupted.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { parseArticleFile, slugFromPath } from "../content/article";
+import { issue } from "../content/issues";
+import type { FileStamp } from "../content/loader";
+import { extractAll } from "../extract";
+import type { Registries } from "../extract/context";
+import type { Article, ContentIssue, Event, Extraction, TimelineEntry } from "../schema";
+import { getMeta, setMeta, type Db } from "./db";
+import { deleteArticle, deleteFile, deriveEntities, insertArticle, registryJurisdictions, sortKey, touchFile, writeFile } from "./write";
+import { writeTimeline } from "./timeline";
+
+export interface IngestOptions {
+  /** Files of the folder, as listed (see listArticleFiles). */
+  files: readonly FileStamp[];
+  registries: Registries;
+  /** Changes whenever the registries' content does. */
+  registryHash: string;
+  /** Changes whenever extraction code does (the build id). */
+  version: string;
+  /** Groups all events into timeline entries; the timeline tables stay empty without it. */
+  groupTimeline?: (events: readonly Event[]) => TimelineEntry[];
+  /** Files per transaction. */
+  batchSize?: number;
+  /** Called after each committed batch (progress, and tests that stop an ingest midway). */
+  onBatch?: (done: number, total: number) => void;
+}
+
+export interface IngestResult {
+  /** Files read from disk (stamp changed). */
+  read: number;
+  /** Articles extracted and written. */
+  extracted: number;
+  deleted: number;
+  /** True when anything in the database changed. */
+  changed: boolean;
+  ms: { total: number; derive: number; timeline: number };
+}
+
+interface StoredFile {
+  path: string;
+  mtime_ms: number;
+  size: number;
+  hash: string;
+  slug: string | null;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function readBytes(stamp: FileStamp): { bytes?: Buffer; error?: ContentIssue } {
+  try {
+    return { bytes: readFileSync(stamp.absolute) };
+  } catch (error) {
+    return { error: issue(stamp.file, 1, "(file)", `cannot read file: ${(error as Error).message}`) };
+  }
+}
+
+export function ingest(db: Db, options: IngestOptions): IngestResult {
+  const started = performance.now();
+  const result: IngestResult = { read: 0, extracted: 0, deleted: 0, changed: false, ms: { total: 0, derive: 0, timeline: 0 } };
+  const { registries } = options;
+  const jurisdictions = registryJurisdictions(registries);
+  const markChanged = () => {
+    if (!result.changed) setMeta(db, "derived", "stale");
+    result.changed = true;
+  };
+
+  // New registries or extractor: everything is stale, recorded atomically with the new values.
+  if (getMeta(db, "registry_hash") !== options.registryHash || getMeta(db, "version") !== options.version) {
+    db.transaction(() => {
+      db.prepare("UPDATE files SET hash = ''").run();
+      setMeta(db, "registry_hash", options.registryHash);
+      setMeta(db, "version", options.version);
+      setMeta(db, "derived", "stale");
+    })();
+    result.changed = true;
+  }
+
+  const stored = new Map((db.prepare("SELECT path, mtime_ms, size, hash, slug FROM files").all() as StoredFile[]).map((f) => [f.path, f]));
+  const listed = new Map(options.files.map((f) => [f.file, f]));
+  const gone = [...stored.keys()].filter((p) => !listed.has(p));
+  const work = options.files.filter((f) => {
+    const s = stored.get(f.file);
+    return !s || s.hash === "" || s.mtime_ms !== f.mtimeMs || s.size !== f.size;
+  });
+
+  if (gone.length) {
+    db.transaction(() => {
+      markChanged();
+      for (const p of gone) {
+        deleteFile(db, p);
+        stored.delete(p);
+        result.deleted++;
+      }
+    })();
+  }
+
+  /** Which file holds a slug's article: the first in folder order of those with a usable article. */
+  const owner = db.prepare("SELECT file FROM articles WHERE slug = ?").pluck();
+
+  const processOne = (stamp: FileStamp, force: boolean) => {
+    const before = stored.get(stamp.file);
+    const { bytes, error } = readBytes(stamp);
+    result.read++;
+    const file = { path: stamp.file, mtimeMs: stamp.mtimeMs, size: stamp.size, hash: bytes ? hashBytes(bytes) : "" };
+    if (!force && bytes && before && before.hash !== "" && before.hash === file.hash) {
+      touchFile(db, file);
+      return;
+    }
+    markChanged();
+    const parsed = bytes ? parseArticleFile(stamp.file, bytes) : { issues: [error!] };
+    const article = parsed.article;
+    // The file's previous article goes; a rival of the same name may take its place below.
+    const slug = slugFromPath(stamp.file);
+    if (owner.get(slug) === stamp.file) deleteArticle(db, slug);
+    writeFile(db, file, article?.slug, parsed.issues);
+    stored.set(stamp.file, { path: file.path, mtime_ms: file.mtimeMs, size: file.size, hash: file.hash, slug: article?.slug ?? null });
+    if (!article) return;
+    const holder = owner.get(article.slug) as string | undefined;
+    if (holder && holder !== stamp.file) {
+      if (sortKey(holder) < sortKey(stamp.file)) return; // the earlier file keeps the name
+      deleteArticle(db, article.slug);
+    }
+    const extraction = extractAll(article.body, { slug: article.slug, date: article.date, registries });
+    insertArticle(db, article, extraction, registries, jurisdictions);
+    result.extracted++;
+  };
+
+  const batchSize = options.batchSize ?? 200;
+  const runBatches = (stamps: FileStamp[], force: boolean) => {
+    for (let i = 0; i < stamps.length; i += batchSize) {
+      const batch = stamps.slice(i, i + batchSize);
+      db.transaction(() => {
+        for (const stamp of batch) processOne(stamp, force);
+      })();
+      options.onBatch?.(Math.min(i + batchSize, stamps.length), stamps.length);
+    }
+  };
+  runBatches(work, false);
+
+  // A name whose article went (file deleted or broken) passes to the next file of that name.
+  const orphans = db.prepare("SELECT path FROM files f WHERE slug IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles WHERE slug = f.slug) ORDER BY sort_key").pluck().all() as string[];
+  const promote = new Map<string, FileStamp>();
+  for (const p of orphans) {
+    const slug = stored.get(p)?.slug;
+    const stamp = listed.get(p);
+    if (slug && stamp && !promote.has(slug)) promote.set(slug, stamp);
+  }
+  if (promote.size) runBatches([...promote.values()], true);
+
+  if (result.changed || getMeta(db, "derived") !== "fresh") {
+    const t0 = performance.now();
+    db.transaction(() => {
+      deriveEntities(db, registries);
+      result.ms.derive = performance.now() - t0;
+      const t1 = performance.now();
+      if (options.groupTimeline) writeTimeline(db, options.groupTimeline);
+      result.ms.timeline = performance.now() - t1;
+      setMeta(db, "derived", "fresh");
+      setMeta(db, "generation", String(Number(getMeta(db, "generation") ?? "0") + 1));
+    })();
+    result.changed = true;
+  }
+  result.ms.total = performance.now() - started;
+  return result;
+}
+
+/**
+ * Writes articles whose extractions are already known (tests and small tools), as an
+ * ingest would, then derives the entity and timeline tables.
+ */
+export function writeExtractions(db: Db, items: readonly { article: Article; extraction: Extraction }[], registries: Registries, groupTimeline?: IngestOptions["groupTimeline"]): void {
+  const jurisdictions = registryJurisdictions(registries);
+  db.transaction(() => {
+    for (const { article, extraction } of items) {
+      writeFile(db, { path: article.file, mtimeMs: 0, size: 0, hash: "" }, article.slug, []);
+      deleteArticle(db, article.slug);
+      insertArticle(db, article, extraction, registries, jurisdictions);
+    }
+    deriveEntities(db, registries);
+    if (groupTimeline) writeTimeline(db, groupTimeline);
+    setMeta(db, "generation", String(Number(getMeta(db, "generation") ?? "0") + 1));
+  })();
+}

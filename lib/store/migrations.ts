@@ -1,0 +1,274 @@
+/**
+ * The database layout, as numbered migrations. `PRAGMA user_version` holds the number of
+ * the last one applied. A database whose version is newer than this build knows, or whose
+ * layout cannot be migrated, is rebuilt from the articles (it is a cache of them), never
+ * read with the wrong layout.
+ *
+ * Names are plain on purpose: the file is meant to be opened with the sqlite3 shell,
+ * Datasette, DuckDB or pandas. Dates are ISO text (YYYY, YYYY-MM or YYYY-MM-DD, as
+ * precise as the source), one row per record, provenance columns on every record
+ * (`article`, `sentence`, `offset_start`, `offset_end`: character offsets into the body).
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: "articles, records, events, timeline entries, content issues, full-text search",
+    sql: `
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Every article file listed in the folder, with what was known of it when last read.
+CREATE TABLE files (
+  path TEXT PRIMARY KEY,            -- relative to the articles folder, forward slashes
+  sort_key TEXT NOT NULL,           -- path in folder-walk order (the first of two files with one slug wins)
+  mtime_ms REAL NOT NULL,
+  size INTEGER NOT NULL,
+  hash TEXT NOT NULL,               -- sha256 of the bytes
+  slug TEXT                         -- set when the file holds a usable article
+);
+CREATE INDEX files_slug ON files(slug);
+
+CREATE TABLE articles (
+  slug TEXT PRIMARY KEY,
+  file TEXT NOT NULL UNIQUE REFERENCES files(path) ON DELETE CASCADE,
+  title TEXT NOT NULL,
+  date TEXT NOT NULL,
+  source TEXT NOT NULL,
+  url TEXT,
+  tags TEXT NOT NULL,               -- JSON array of text
+  body TEXT NOT NULL,
+  body_line INTEGER NOT NULL,       -- file line where the body starts
+  date_count INTEGER NOT NULL,
+  main_jurisdiction TEXT,           -- the country or body the article names most
+  main_chemical TEXT                -- the chemical the article names most
+);
+CREATE INDEX articles_date ON articles(date DESC, slug);
+
+-- Chemicals and actors (organisations, countries and people): the registries' entries and
+-- those found only in the text. Rebuilt after each ingest, with counts the lists show.
+CREATE TABLE chemicals (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  cas TEXT,
+  role TEXT,
+  registered INTEGER NOT NULL,
+  article_count INTEGER NOT NULL DEFAULT 0,
+  event_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE actors (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,               -- organization | person
+  type TEXT NOT NULL,               -- country, government-body, ..., or person
+  registered INTEGER NOT NULL,
+  country TEXT,                     -- actor id of its country
+  jurisdiction INTEGER NOT NULL DEFAULT 0,
+  article_count INTEGER NOT NULL DEFAULT 0,
+  event_count INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE chemical_mentions (
+  article TEXT NOT NULL REFERENCES articles(slug) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  chemical TEXT NOT NULL,
+  name TEXT NOT NULL,
+  cas TEXT,
+  role TEXT,
+  registered INTEGER NOT NULL,
+  mention_count INTEGER NOT NULL,
+  mentions TEXT NOT NULL,           -- JSON [{text, start, end, sentence}]
+  sentence INTEGER NOT NULL,
+  offset_start INTEGER NOT NULL,
+  offset_end INTEGER NOT NULL,
+  PRIMARY KEY (article, position)
+);
+CREATE INDEX chemical_mentions_chemical ON chemical_mentions(chemical, article);
+
+CREATE TABLE actor_mentions (
+  article TEXT NOT NULL REFERENCES articles(slug) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  registered INTEGER NOT NULL,
+  country TEXT,
+  mention_count INTEGER NOT NULL,
+  mentions TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  offset_start INTEGER NOT NULL,
+  offset_end INTEGER NOT NULL,
+  PRIMARY KEY (article, position)
+);
+CREATE INDEX actor_mentions_actor ON actor_mentions(actor, article);
+
+CREATE TABLE officials (
+  article TEXT NOT NULL REFERENCES articles(slug) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  official TEXT NOT NULL,           -- actor id of the person
+  name TEXT NOT NULL,
+  title TEXT,
+  organization TEXT,
+  organization_id TEXT,
+  country TEXT,                     -- ISO code
+  country_id TEXT,
+  registered INTEGER NOT NULL,
+  mention_count INTEGER NOT NULL,
+  mentions TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  offset_start INTEGER NOT NULL,
+  offset_end INTEGER NOT NULL,
+  PRIMARY KEY (article, position)
+);
+CREATE INDEX officials_official ON officials(official, article);
+
+CREATE TABLE dates (
+  article TEXT NOT NULL REFERENCES articles(slug) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  date_start TEXT NOT NULL,
+  date_end TEXT,
+  precision TEXT NOT NULL,
+  tense TEXT,
+  sentence INTEGER NOT NULL,
+  offset_start INTEGER NOT NULL,
+  offset_end INTEGER NOT NULL,
+  PRIMARY KEY (article, position)
+);
+
+CREATE TABLE statistics (
+  article TEXT NOT NULL REFERENCES articles(slug) ON DELETE CASCADE,
+  position INTEGER NOT NULL,        -- the index events refer to
+  text TEXT NOT NULL,
+  value REAL NOT NULL,
+  unit TEXT NOT NULL,
+  qualifier TEXT,
+  measure TEXT,
+  actor TEXT,
+  period_start TEXT,
+  period_end TEXT,
+  sentence INTEGER NOT NULL,
+  offset_start INTEGER NOT NULL,
+  offset_end INTEGER NOT NULL,
+  PRIMARY KEY (article, position)
+);
+
+CREATE TABLE quotes (
+  article TEXT NOT NULL REFERENCES articles(slug) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  speaker TEXT,
+  speaker_id TEXT,
+  speaker_kind TEXT,
+  sentence INTEGER NOT NULL,
+  offset_start INTEGER NOT NULL,
+  offset_end INTEGER NOT NULL,
+  PRIMARY KEY (article, position)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_id);
+
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,              -- article#sentence(.n)
+  article TEXT NOT NULL REFERENCES articles(slug) ON DELETE CASCADE,
+  position INTEGER NOT NULL,        -- order among the article's events
+  date TEXT NOT NULL,
+  date_end TEXT,
+  precision TEXT NOT NULL,
+  first_day TEXT NOT NULL,          -- first and last day the event may fall on (range filters)
+  last_day TEXT NOT NULL,
+  type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  phase TEXT,
+  tariff_layer TEXT,
+  tariff_rate REAL,
+  tariff_target TEXT,
+  statistics TEXT NOT NULL,         -- JSON array of statistics.position of the same article
+  sentence_text TEXT NOT NULL,
+  trigger_text TEXT,
+  trigger_start INTEGER,
+  trigger_end INTEGER,
+  sentence INTEGER NOT NULL,
+  offset_start INTEGER NOT NULL,
+  offset_end INTEGER NOT NULL
+);
+CREATE INDEX events_newest ON events(date DESC, article, sentence, position);
+CREATE INDEX events_article ON events(article, sentence, position);
+CREATE INDEX events_type ON events(type, date DESC);
+
+-- Who and what each event names; role tells actors from officials (people).
+CREATE TABLE event_actors (
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,               -- actor | official
+  position INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  PRIMARY KEY (event, role, position)
+);
+CREATE INDEX event_actors_actor ON event_actors(actor, event);
+CREATE TABLE event_chemicals (
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  chemical TEXT NOT NULL,
+  PRIMARY KEY (event, position)
+);
+CREATE INDEX event_chemicals_chemical ON event_chemicals(chemical, event);
+
+-- The timeline: one entry per real-world event, whatever number of articles report it.
+CREATE TABLE timeline_entries (
+  id TEXT PRIMARY KEY,
+  date TEXT NOT NULL,
+  date_end TEXT,
+  precision TEXT NOT NULL,
+  type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  phase TEXT,
+  tariff_layer TEXT,
+  tariff_rate REAL,
+  tariff_target TEXT,
+  summary TEXT NOT NULL,
+  actors TEXT NOT NULL,             -- JSON arrays of ids
+  officials TEXT NOT NULL,
+  chemicals TEXT NOT NULL,
+  disputed_with TEXT NOT NULL
+);
+CREATE INDEX timeline_entries_date ON timeline_entries(date DESC);
+CREATE TABLE timeline_sources (
+  entry TEXT NOT NULL REFERENCES timeline_entries(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  article TEXT NOT NULL REFERENCES articles(slug) ON DELETE CASCADE,
+  event TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  sentence_text TEXT NOT NULL,
+  sentence INTEGER NOT NULL,
+  offset_start INTEGER NOT NULL,
+  offset_end INTEGER NOT NULL,
+  PRIMARY KEY (entry, position)
+);
+CREATE INDEX timeline_sources_event ON timeline_sources(event);
+
+-- Problems found in article files (as npm run check lists them). Registry and folder
+-- problems are found on every load and are not stored.
+CREATE TABLE content_issues (
+  file TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  message TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  PRIMARY KEY (file, position)
+);
+
+-- Full-text search (FTS5), kept in step with the rows they index by rowid:
+-- events_fts.rowid = events.rowid, articles_fts.rowid = articles.rowid.
+CREATE VIRTUAL TABLE events_fts USING fts5(sentence_text, names, title, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,362 @@
+/**
+ * Reads of articles, records, entities and content issues. Each returns plain rows or
+ * records typed from lib/schema.ts; lib/queries shapes them into view models.
+ */
+import type { Actor, Article, Chemical, ContentIssue, DateMention, Extraction, Official, Quote, Span, Statistic } from "../schema";
+import type { Db } from "./db";
+import { MARK_END, MARK_START } from "../text/marks";
+import { selectEvents, toEvent, whereOf, type EventFilter } from "./events";
+import { parseSearch } from "./search";
+
+interface ArticleRow {
+  slug: string;
+  file: string;
+  title: string;
+  date: string;
+  source: string;
+  url: string | null;
+  tags: string;
+  body: string;
+  body_line: number;
+}
+
+const toArticle = (r: ArticleRow): Article => ({
+  slug: r.slug,
+  file: r.file,
+  title: r.title,
+  date: r.date,
+  source: r.source,
+  ...(r.url !== null ? { url: r.url } : {}),
+  tags: JSON.parse(r.tags) as string[],
+  body: r.body,
+  bodyLine: r.body_line,
+});
+
+export function getArticle(db: Db, slug: string): Article | undefined {
+  const row = db.prepare("SELECT slug, file, title, date, source, url, tags, body, body_line FROM articles WHERE slug = ?").get(slug) as ArticleRow | undefined;
+  return row && toArticle(row);
+}
+
+export interface ArticleListRow {
+  slug: string;
+  title: string;
+  date: string;
+  source: string;
+  tags: string[];
+  counts: { chemicals: number; officials: number; actors: number; dates: number; statistics: number; quotes: number; events: number };
+}
+
+const ARTICLE_LIST = `SELECT a.slug, a.title, a.date, a.source, a.tags, a.date_count AS dates,
+  (SELECT count(*) FROM chemical_mentions WHERE article = a.slug) AS chemicals,
+  (SELECT count(*) FROM officials WHERE article = a.slug) AS officials,
+  (SELECT count(*) FROM actor_mentions WHERE article = a.slug) AS actors,
+  (SELECT count(*) FROM statistics WHERE article = a.slug) AS statistics,
+  (SELECT count(*) FROM quotes WHERE article = a.slug) AS quotes,
+  (SELECT count(*) FROM events WHERE article = a.slug) AS events
+FROM articles a`;
+
+type ListRow = Omit<ArticleListRow, "tags" | "counts"> & { tags: string } & ArticleListRow["counts"];
+const toListRow = (r: ListRow): ArticleListRow => ({
+  slug: r.slug,
+  title: r.title,
+  date: r.date,
+  source: r.source,
+  tags: JSON.parse(r.tags) as string[],
+  counts: { chemicals: r.chemicals, officials: r.officials, actors: r.actors, dates: r.dates, statistics: r.statistics, quotes: r.quotes, events: r.events },
+});
+
+/** Articles newest first (within a day by slug), optionally only those of `slugs`. */
+export function listArticleRows(db: Db, page: { limit: number; offset: number } = { limit: -1, offset: 0 }): ArticleListRow[] {
+  return (db.prepare(`${ARTICLE_LIST} ORDER BY a.date DESC, a.slug LIMIT ? OFFSET ?`).all(page.limit, page.offset) as ListRow[]).map(toListRow);
+}
+
+export function articleRow(db: Db, slug: string): ArticleListRow | undefined {
+  const row = db.prepare(`${ARTICLE_LIST} WHERE a.slug = ?`).get(slug) as ListRow | undefined;
+  return row && toListRow(row);
+}
+
+export function countArticles(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+}
+
+export function articleDateRange(db: Db): { first?: string; last?: string } {
+  const r = db.prepare("SELECT min(date) AS first, max(date) AS last FROM articles").get() as { first: string | null; last: string | null };
+  return { first: r.first ?? undefined, last: r.last ?? undefined };
+}
+
+/** Every article's date, slug and main jurisdiction and chemical (charts). */
+export function articleFacts(db: Db): { slug: string; date: string; main_jurisdiction: string | null; main_chemical: string | null }[] {
+  return db.prepare("SELECT slug, date, main_jurisdiction, main_chemical FROM articles ORDER BY date DESC, slug").all() as ReturnType<typeof articleFacts>;
+}
+
+const prov = (article: string, r: { sentence: number; offset_start: number; offset_end: number }) => ({ article, sentence: r.sentence, start: r.offset_start, end: r.offset_end });
+const opt = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } => (value === null ? {} : ({ [key]: value } as { [P in K]?: V }));
+
+/** An article's full extraction, every span included, as it was written. */
+export function readExtraction(db: Db, slug: string): Extraction {
+  type Row = Record<string, unknown> & { sentence: number; offset_start: number; offset_end: number };
+  const all = (table: string) => db.prepare(`SELECT * FROM ${table} WHERE article = ? ORDER BY position`).all(slug) as Row[];
+  const chemicals: Chemical[] = all("chemical_mentions").map((r) => ({
+    id: r.chemical as string,
+    name: r.name as string,
+    ...opt("cas", r.cas as string | null),
+    ...opt("role", r.role as Chemical["role"] | null),
+    registered: r.registered === 1,
+    mentions: JSON.parse(r.mentions as string) as Span[],
+    provenance: prov(slug, r),
+  }));
+  const actors: Actor[] = all("actor_mentions").map((r) => ({
+    id: r.actor as string,
+    name: r.name as string,
+    type: r.type as Actor["type"],
+    registered: r.registered === 1,
+    ...opt("country", r.country as string | null),
+    mentions: JSON.parse(r.mentions as string) as Span[],
+    provenance: prov(slug, r),
+  }));
+  const officials: Official[] = all("officials").map((r) => ({
+    id: r.official as string,
+    name: r.name as string,
+    ...opt("title", r.title as string | null),
+    ...opt("organization", r.organization as string | null),
+    ...opt("organizationId", r.organization_id as string | null),
+    ...opt("country", r.country as string | null),
+    ...opt("countryId", r.country_id as string | null),
+    registered: r.registered === 1,
+    mentions: JSON.parse(r.mentions as string) as Span[],
+    provenance: prov(slug, r),
+  }));
+  const dates: DateMention[] = all("dates").map((r) => ({
+    text: r.text as string,
+    start: r.date_start as string,
+    ...opt("end", r.date_end as string | null),
+    precision: r.precision as DateMention["precision"],
+    ...opt("tense", r.tense as DateMention["tense"] | null),
+    provenance: prov(slug, r),
+  }));
+  const statistics: Statistic[] = all("statistics").map((r) => toStatistic(slug, r));
+  const quotes: Quote[] = all("quotes").map((r) => ({
+    text: r.text as string,
+    ...opt("speaker", r.speaker as string | null),
+    ...opt("speakerId", r.speaker_id as string | null),
+    ...opt("speakerKind", r.speaker_kind as Quote["speakerKind"] | null),
+    provenance: prov(slug, r),
+  }));
+  const events = selectEvents(db, { article: slug })
+    .sort((a, b) => a.position - b.position)
+    .map(toEvent);
+  return { chemicals, dates, officials, actors, statistics, quotes, events };
+}
+
+export function toStatistic(slug: string, r: Record<string, unknown> & { sentence: number; offset_start: number; offset_end: number }): Statistic {
+  const period = r.period_start === null ? {} : { period: { start: r.period_start as string, ...opt("end", r.period_end as string | null) } };
+  return {
+    text: r.text as string,
+    value: r.value as number,
+    unit: r.unit as string,
+    ...opt("qualifier", r.qualifier as Statistic["qualifier"] | null),
+    ...opt("measure", r.measure as string | null),
+    ...opt("actorId", r.actor as string | null),
+    ...period,
+    provenance: prov(slug, r),
+  };
+}
+
+/** Problems of the article files: those found when each was read, and duplicate names. */
+export function fileIssues(db: Db): ContentIssue[] {
+  const stored = db.prepare("SELECT file, line, field, message, severity FROM content_issues ORDER BY file, position").all() as ContentIssue[];
+  const duplicates = db
+    .prepare("SELECT f.path AS file, f.slug AS slug, a.file AS earlier FROM files f JOIN articles a ON a.slug = f.slug WHERE f.path <> a.file ORDER BY f.sort_key")
+    .all() as { file: string; slug: string; earlier: string }[];
+  return [
+    ...stored,
+    ...duplicates.map((d) => ({ file: d.file, line: 1, field: "(file)", message: `duplicate slug "${d.slug}": ${d.earlier} has the same file name; rename one of them`, severity: "error" as const })),
+  ];
+}
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  registered: boolean;
+  article_count: number;
+  event_count: number;
+}
+export interface ChemicalRow extends EntityRow {
+  cas?: string;
+  role?: Chemical["role"];
+}
+export interface ActorRow extends EntityRow {
+  kind: "person" | "organization";
+  type: Actor["type"] | "person";
+  country?: string;
+  jurisdiction: boolean;
+}
+
+type RawEntity = Record<string, string | number | null>;
+const toChemical = (r: RawEntity): ChemicalRow => ({
+  id: r.id as string,
+  name: r.name as string,
+  ...opt("cas", r.cas as string | null),
+  ...opt("role", r.role as Chemical["role"] | null),
+  registered: r.registered === 1,
+  article_count: r.article_count as number,
+  event_count: r.event_count as number,
+});
+const toActor = (r: RawEntity): ActorRow => ({
+  id: r.id as string,
+  name: r.name as string,
+  kind: r.kind as ActorRow["kind"],
+  type: r.type as ActorRow["type"],
+  ...opt("country", r.country as string | null),
+  registered: r.registered === 1,
+  jurisdiction: r.jurisdiction === 1,
+  article_count: r.article_count as number,
+  event_count: r.event_count as number,
+});
+
+export function allChemicals(db: Db): ChemicalRow[] {
+  return (db.prepare("SELECT * FROM chemicals").all() as RawEntity[]).map(toChemical);
+}
+export function allActors(db: Db): ActorRow[] {
+  return (db.prepare("SELECT * FROM actors").all() as RawEntity[]).map(toActor);
+}
+export function getChemicalRow(db: Db, id: string): ChemicalRow | undefined {
+  const r = db.prepare("SELECT * FROM chemicals WHERE id = ?").get(id) as RawEntity | undefined;
+  return r && toChemical(r);
+}
+export function getActorRow(db: Db, id: string): ActorRow | undefined {
+  const r = db.prepare("SELECT * FROM actors WHERE id = ?").get(id) as RawEntity | undefined;
+  return r && toActor(r);
+}
+
+/** Names of the given actor and chemical ids (ids not known are left out). */
+export function namesOf(db: Db, kind: "actors" | "chemicals", ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db.prepare(`SELECT id, name FROM ${kind === "actors" ? "actors" : "chemicals"} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...new Set(ids)])) as { id: string; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export function entityIds(db: Db, kind: "actors" | "chemicals"): Set<string> {
+  return new Set((db.prepare(`SELECT id FROM ${kind === "actors" ? "actors" : "chemicals"}`).pluck().all() as string[]));
+}
+
+/** Articles naming an entity (actors: as organisation or as person), newest first, with how often. */
+const ARTICLES_NAMING = {
+  chemical: "SELECT article, sum(mention_count) AS mentions FROM chemical_mentions WHERE chemical = @id GROUP BY article",
+  actor: "SELECT article, sum(mentions) AS mentions FROM (SELECT article, mention_count AS mentions FROM actor_mentions WHERE actor = @id UNION ALL SELECT article, mention_count FROM officials WHERE official = @id) GROUP BY article",
+};
+
+export function articlesNaming(db: Db, kind: "chemical" | "actor", id: string, limit = -1): { slug: string; title: string; date: string; source: string; mentions: number }[] {
+  return db
+    .prepare(`SELECT a.slug, a.title, a.date, a.source, m.mentions FROM (${ARTICLES_NAMING[kind]}) m JOIN articles a ON a.slug = m.article ORDER BY a.date DESC, a.slug LIMIT @limit`)
+    .all({ id, limit }) as ReturnType<typeof articlesNaming>;
+}
+
+/** Other entities named in the articles that name `id`, by number of such articles. */
+export function coNamed(db: Db, kind: "chemical" | "actor", id: string, other: "chemical" | "actor", limit: number): { id: string; count: number }[] {
+  const otherIds = other === "chemical" ? "SELECT article, chemical AS id FROM chemical_mentions" : "SELECT article, actor AS id FROM actor_mentions UNION SELECT article, official AS id FROM officials";
+  return db
+    .prepare(`SELECT o.id, count(DISTINCT o.article) AS count FROM (${otherIds}) o WHERE o.article IN (SELECT article FROM (${ARTICLES_NAMING[kind]})) GROUP BY o.id ORDER BY count DESC, o.id LIMIT @limit`)
+    .all({ id, limit }) as { id: string; count: number }[];
+}
+
+/** Quotes of the articles naming a chemical: said in a sentence naming it (direct) or not. */
+export function quotesNear(db: Db, chemical: string, direct: boolean, limit: number) {
+  return db
+    .prepare(
+      `SELECT q.text, q.speaker, q.speaker_id, q.sentence, a.slug, a.title, a.date FROM quotes q JOIN chemical_mentions m ON m.article = q.article AND m.chemical = @id JOIN articles a ON a.slug = q.article
+       WHERE ${direct ? "" : "NOT "}EXISTS (SELECT 1 FROM json_each(m.mentions) j WHERE json_extract(j.value, '$.sentence') = q.sentence)
+       ORDER BY a.date DESC, a.slug, q.position LIMIT @limit`,
+    )
+    .all({ id: chemical, limit }) as { text: string; speaker: string | null; speaker_id: string | null; sentence: number; slug: string; title: string; date: string }[];
+}
+
+export function quotesBy(db: Db, speaker: string, limit: number) {
+  const rows = db
+    .prepare("SELECT q.text, q.sentence, a.slug, a.title, a.date FROM quotes q JOIN articles a ON a.slug = q.article WHERE q.speaker_id = @id ORDER BY a.date DESC, a.slug, q.position LIMIT @limit")
+    .all({ id: speaker, limit }) as { text: string; sentence: number; slug: string; title: string; date: string }[];
+  const count = (db.prepare("SELECT count(*) AS n FROM quotes WHERE speaker_id = ?").get(speaker) as { n: number }).n;
+  return { rows, count };
+}
+
+/** Titles a person holds in the articles, with first and last article date and how many articles. */
+export function reportedTitles(db: Db, official: string) {
+  return db
+    .prepare(
+      `SELECT o.title, o.organization, o.organization_id, min(a.date) AS first, max(a.date) AS last, count(DISTINCT a.slug) AS articles, min(a.date || a.slug) AS k
+       FROM officials o JOIN articles a ON a.slug = o.article WHERE o.official = ? AND o.title IS NOT NULL
+       GROUP BY o.title, coalesce(o.organization_id, o.organization, '') ORDER BY k`,
+    )
+    .all(official) as { title: string; organization: string | null; organization_id: string | null; first: string; last: string; articles: number }[];
+}
+
+/** The latest title the articles give each person (articles newest first). */
+export function latestTitles(db: Db): Map<string, string> {
+  const rows = db
+    .prepare("SELECT o.official, o.title FROM officials o JOIN articles a ON a.slug = o.article WHERE o.title IS NOT NULL ORDER BY a.date DESC, a.slug, o.position")
+    .all() as { official: string; title: string }[];
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(r.official)) out.set(r.official, r.title);
+  return out;
+}
+
+/** Figures of the events naming a chemical, newest first. */
+export function figuresOfChemical(db: Db, chemical: string, limit: number) {
+  return db
+    .prepare(
+      `SELECT s.text, s.measure, e.article, e.sentence, e.date, e.precision, a.title FROM events e
+       JOIN json_each(e.statistics) j JOIN statistics s ON s.article = e.article AND s.position = j.value JOIN articles a ON a.slug = e.article
+       WHERE e.id IN (SELECT event FROM event_chemicals WHERE chemical = @id)
+       ORDER BY e.date DESC, e.article, e.sentence, e.position, j.key LIMIT @limit`,
+    )
+    .all({ id: chemical, limit }) as { text: string; measure: string | null; article: string; sentence: number; date: string; precision: "day" | "month" | "year"; title: string }[];
+}
+
+export function entityCounts(db: Db): { actors: number; people: number; chemicals: number } {
+  const a = db.prepare("SELECT count(*) AS actors, coalesce(sum(kind = 'person'), 0) AS people FROM actors").get() as { people: number; actors: number };
+  const chemicals = (db.prepare("SELECT count(*) AS n FROM chemicals").get() as { n: number }).n;
+  return { ...a, chemicals };
+}
+
+/**
+ * Every statistic with the event of its sentence (the last one, when a sentence has
+ * several) and its article's date, articles newest first. With a filter: a figure in a
+ * dated sentence when its event matches, one in an undated sentence when any event of its
+ * article does.
+ */
+export function figureRows(db: Db, filter?: EventFilter): { statistic: Statistic; eventDate?: string; eventType?: string; articleDate: string }[] {
+  const where = filter ? whereOf(filter) : undefined;
+  if (where?.searchError) return [];
+  const matching = where
+    ? `WHERE (f.event_id IS NOT NULL AND f.event_id IN (SELECT e.id FROM events e WHERE ${where.sql})) OR (f.event_id IS NULL AND f.article IN (SELECT e.article FROM events e WHERE ${where.sql}))`
+    : "";
+  const rows = db
+    .prepare(
+      `WITH f AS (
+         SELECT s.*, a.date AS article_date,
+           (SELECT e.id FROM events e WHERE e.article = s.article AND e.sentence = s.sentence ORDER BY e.position DESC LIMIT 1) AS event_id
+         FROM statistics s JOIN articles a ON a.slug = s.article)
+       SELECT f.*, ev.date AS event_date, ev.type AS event_type FROM f LEFT JOIN events ev ON ev.id = f.event_id
+       ${matching}
+       ORDER BY f.article_date DESC, f.article, f.position`,
+    )
+    .all(where?.params ?? {}) as (Record<string, unknown> & { sentence: number; offset_start: number; offset_end: number; article: string; article_date: string; event_date: string | null; event_type: string | null })[];
+  return rows.map((r) => ({ statistic: toStatistic(r.article, r), eventDate: r.event_date ?? undefined, eventType: r.event_type ?? undefined, articleDate: r.article_date }));
+}
+
+/**
+ * Articles whose title or body match `q`, best first (bm25, a title match weighing five
+ * times a body match), each with a snippet of the body, matched words marked.
+ */
+export function searchArticles(db: Db, q: string, page: { limit: number; offset: number } = { limit: -1, offset: 0 }): { total: number; rows: (ArticleListRow & { snippet: string })[]; error?: string } {
+  const search = parseSearch(q);
+  if (!search.ok) return { total: 0, rows: [], error: search.message };
+  const total = (db.prepare("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?").get(search.match) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `WITH hits AS (SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score, snippet(articles_fts, 1, @start, @end, '…', 24) AS snippet FROM articles_fts WHERE articles_fts MATCH @match)
+       ${ARTICLE_LIST.replace("FROM articles a", ", hits.snippet FROM hits JOIN articles a ON a.rowid = hits.rowid")} ORDER BY hits.score, a.date DESC, a.slug LIMIT @limit OFFSET @offset`,
+    )
+    .all({ match: search.match, start: MARK_START, end: MARK_END, limit: page.limit, offset: page.offset }) as (ListRow & { snippet: string })[];
+  return { total, rows: rows.map((r) => ({ ...toListRow(r), snippet: r.snippet })) };
+}

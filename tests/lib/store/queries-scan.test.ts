@@ -1,0 +1,104 @@
+/**
+ * The SQL behind the timeline, its filter counts and the entity lists, compared with a
+ * plain scan of the same records (read back from the database as Extractions), over a
+ * generated corpus.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
+import { closeCorpora, corpusArticles, loadCorpus, type Corpus, type CorpusArticle } from "../../../lib/corpus";
+import { firstDay, lastDay } from "../../../lib/dates";
+import { filterEvents, filterPanel, getTimeline, listActors, listChemicals } from "../../../lib/queries";
+import { namesOf } from "../../../lib/store";
+import type { Event } from "../../../lib/schema";
+import { DEFAULT_FILTERS, type FilterState } from "../../../lib/url-state";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "pw-scan-"));
+let corpus: Corpus;
+let articles: CorpusArticle[];
+let all: { event: Event; article: CorpusArticle }[];
+
+beforeAll(async () => {
+  writeSyntheticCorpus(path.join(tmp, "articles"), 80, 7);
+  corpus = await loadCorpus({ articles: path.join(tmp, "articles"), registry: path.join(__dirname, "..", "..", "..", "content", "registry"), database: path.join(tmp, "db.sqlite"), quiet: true });
+  articles = corpusArticles(corpus);
+  all = articles.flatMap((article) => article.extraction.events.map((event) => ({ event, article })));
+  all.sort((a, b) => (a.event.date < b.event.date ? 1 : a.event.date > b.event.date ? -1 : a.article.article.slug < b.article.article.slug ? -1 : a.article.article.slug > b.article.article.slug ? 1 : a.event.provenance.sentence - b.event.provenance.sentence));
+});
+
+afterAll(() => {
+  closeCorpora();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const state = (s: Partial<FilterState>): FilterState => ({ ...DEFAULT_FILTERS, ...s });
+
+function scan(s: FilterState, skip?: "actor" | "chemical" | "type") {
+  const names = new Map([...namesOf(corpus.db, "actors", all.flatMap((e) => [...e.event.actors, ...e.event.officials])), ...namesOf(corpus.db, "chemicals", all.flatMap((e) => e.event.chemicals))]);
+  const prefixes = (s.q ?? "").split(/\s+/).filter(Boolean).map((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${w.replace(/\*$/, "")}`, "iu"));
+  return all.filter(({ event: e, article }) => {
+    const ids = [...e.actors, ...e.officials];
+    if (skip !== "actor" && s.actor.length && !ids.some((id) => s.actor.includes(id))) return false;
+    if (skip !== "chemical" && s.chemical.length && !e.chemicals.some((id) => s.chemical.includes(id))) return false;
+    if (skip !== "type" && s.type && e.type !== s.type) return false;
+    if (s.from && lastDay(e.end ?? e.date) < firstDay(s.from)) return false;
+    if (s.to && firstDay(e.date) > lastDay(s.to)) return false;
+    const text = [e.sentence, ...ids.map((id) => names.get(id) ?? id), ...e.chemicals.map((id) => names.get(id) ?? id), article.article.title].join("\n");
+    return prefixes.every((p) => p.test(text));
+  });
+}
+
+const cases: Partial<FilterState>[] = [
+  {},
+  { actor: ["china"] },
+  { actor: ["china", "united-states"], chemical: ["4-anpp"] },
+  { chemical: ["npp"], type: "control" },
+  { from: "2019", to: "2021-06" },
+  { actor: ["china"], chemical: ["4-anpp"], type: "control", from: "2018" },
+  { q: "tarif*" },
+  { q: "seiz* china*", to: "2022" },
+];
+
+describe("SQL against a plain scan", () => {
+  it("has a corpus to compare", () => {
+    expect(articles.length).toBe(80);
+    expect(all.length).toBeGreaterThan(500);
+  });
+
+  it.each(cases.map((c) => [JSON.stringify(c), c] as const))("filters events like a scan: %s", (_, c) => {
+    const expected = scan(state(c)).map((e) => e.event.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(filterEvents(corpus, state(c)).map((e) => e.id)).toEqual(expected);
+    const timeline = getTimeline(corpus, state(c));
+    expect(timeline.total).toBe(expected.length);
+    expect(timeline.years.flatMap((y) => y.months.flatMap((m) => m.events.map((e) => e.id)))).toEqual(expected.slice(0, 50));
+  });
+
+  it.each(cases.map((c) => [JSON.stringify(c), c] as const))("counts each filter value like a scan: %s", (_, c) => {
+    const panel = filterPanel(corpus, state(c), "/timeline");
+    const count = (skip: "actor" | "chemical" | "type", ids: (e: Event) => string[]) => {
+      const counts = new Map<string, number>();
+      for (const { event } of scan(state(c), skip)) for (const id of new Set(ids(event))) counts.set(id, (counts.get(id) ?? 0) + 1);
+      return counts;
+    };
+    const actors = count("actor", (e) => [...e.actors, ...e.officials]);
+    for (const o of panel.actors.options) expect([o.id, o.count]).toEqual([o.id, actors.get(o.id) ?? 0]);
+    const chemicals = count("chemical", (e) => e.chemicals);
+    for (const o of panel.chemicals.options) expect([o.id, o.count]).toEqual([o.id, chemicals.get(o.id) ?? 0]);
+    const types = count("type", (e) => [e.type]);
+    for (const t of panel.types.slice(1)) expect([t.value, t.count]).toEqual([t.value, types.get(t.value) ?? 0]);
+  });
+
+  it("counts articles and events per chemical and actor like a scan", () => {
+    for (const c of listChemicals(corpus)) {
+      expect([c.id, c.articles]).toEqual([c.id, articles.filter((a) => a.extraction.chemicals.some((m) => m.id === c.id)).length]);
+      expect([c.id, c.events]).toEqual([c.id, all.filter((e) => e.event.chemicals.includes(c.id)).length]);
+    }
+    for (const a of listActors(corpus)) {
+      expect([a.id, a.articles]).toEqual([a.id, articles.filter((x) => x.extraction.actors.some((m) => m.id === a.id) || x.extraction.officials.some((m) => m.id === a.id)).length]);
+      expect([a.id, a.events]).toEqual([a.id, all.filter((e) => e.event.actors.includes(a.id) || e.event.officials.includes(a.id)).length]);
+    }
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * The store on real database files in a temporary folder: ingest, change, delete, rename,
+ * a registry change, a killed ingest, an older or foreign schema, a corrupt file.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listArticleFiles } from "../../../lib/content/loader";
+import { loadRegistries } from "../../../lib/registry";
+import type { Registries } from "../../../lib/extract/context";
+import { countAllEvents, countArticles, fileIssues, getMeta, ingest, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
+
+const fixtures = path.join(__dirname, "..", "..", "fixtures");
+const registryDir = path.join(__dirname, "..", "..", "..", "content", "registry");
+
+let tmp: string;
+let articles: string;
+let dbFile: string;
+let registries: Registries;
+const open: Db[] = [];
+
+function connect(): Db {
+  const { db } = openDatabase(dbFile, { quiet: true });
+  open.push(db);
+  return db;
+}
+
+function run(db: Db, extra: Partial<Parameters<typeof ingest>[1]> = {}) {
+  return ingest(db, { files: listArticleFiles(articles).files, registries, registryHash: "r1", version: "v1", ...extra });
+}
+
+const article = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\nsource: Test Wire\n---\n${body}\n`;
+const slugs = (db: Db) => (db.prepare("SELECT slug FROM articles ORDER BY slug").pluck().all() as string[]);
+const search = (db: Db, q: string) => selectEvents(db, { q }).map((e) => e.article);
+/** Every table's rows, for comparing two databases. */
+function dump(db: Db) {
+  const tables = ["articles", "chemical_mentions", "actor_mentions", "officials", "dates", "statistics", "quotes", "events", "event_actors", "event_chemicals", "chemicals", "actors", "content_issues"];
+  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+}
+
+beforeEach(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "pw-store-"));
+  articles = path.join(tmp, "articles");
+  mkdirSync(articles);
+  for (const f of ["2016-11-30-canada-bom-crlf.md", "2024-08-07-china-adds-three-precursors.md"]) copyFileSync(path.join(fixtures, "valid", f), path.join(articles, f));
+  writeFileSync(path.join(articles, "2025-03-04-us-tariff.md"), article("US raises tariff", "2025-03-04", "The United States raised the tariff on Chinese goods to 20% on March 4, 2025, citing fentanyl."));
+  dbFile = path.join(tmp, "cache", "store.sqlite");
+  registries = (await loadRegistries(registryDir)).registries;
+});
+
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("ingest", () => {
+  it("reads every article once, then nothing while nothing changes", () => {
+    const db = connect();
+    const first = run(db);
+    expect(first).toMatchObject({ read: 3, extracted: 3, deleted: 0 });
+    expect(slugs(db)).toEqual(["2016-11-30-canada-bom-crlf", "2024-08-07-china-adds-three-precursors", "2025-03-04-us-tariff"]);
+    expect(countAllEvents(db)).toBeGreaterThanOrEqual(2);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    const again = run(db);
+    expect(again).toMatchObject({ read: 0, extracted: 0, deleted: 0, changed: false });
+  });
+
+  it("replaces a changed file's rows and leaves the others alone", () => {
+    const db = connect();
+    run(db);
+    const before = db.prepare("SELECT rowid FROM articles WHERE slug = '2016-11-30-canada-bom-crlf'").get();
+    writeFileSync(path.join(articles, "2025-03-04-us-tariff.md"), article("US lowers tariff", "2025-03-04", "The United States cut the tariff on Chinese goods to 10% on November 10, 2025."));
+    const r = run(db);
+    expect(r).toMatchObject({ read: 1, extracted: 1 });
+    expect(db.prepare("SELECT title FROM articles WHERE slug = '2025-03-04-us-tariff'").pluck().get()).toBe("US lowers tariff");
+    expect(search(db, "raised")).toEqual([]);
+    expect(search(db, "cut")).toEqual(["2025-03-04-us-tariff"]);
+    expect(db.prepare("SELECT rowid FROM articles WHERE slug = '2016-11-30-canada-bom-crlf'").get()).toEqual(before);
+  });
+
+  it("does not parse a file whose mtime changed but whose bytes did not", () => {
+    const db = connect();
+    run(db);
+    const file = path.join(articles, "2025-03-04-us-tariff.md");
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(run(db)).toMatchObject({ read: 1, extracted: 0 });
+    expect(run(db)).toMatchObject({ read: 0 });
+  });
+
+  it("removes a deleted file's rows, full-text rows included", () => {
+    const db = connect();
+    run(db);
+    expect(search(db, "tariff")).toContain("2025-03-04-us-tariff");
+    rmSync(path.join(articles, "2025-03-04-us-tariff.md"));
+    expect(run(db)).toMatchObject({ deleted: 1 });
+    expect(slugs(db)).not.toContain("2025-03-04-us-tariff");
+    expect(db.prepare("SELECT count(*) FROM events WHERE article = '2025-03-04-us-tariff'").pluck().get()).toBe(0);
+    expect(search(db, "tariff")).not.toContain("2025-03-04-us-tariff");
+    expect(db.prepare("SELECT count(*) FROM events_fts").pluck().get()).toBe(countAllEvents(db));
+    expect(db.prepare("SELECT count(*) FROM articles_fts").pluck().get()).toBe(countArticles(db));
+  });
+
+  it("follows a rename: the old slug goes, the new one comes", () => {
+    const db = connect();
+    run(db);
+    renameSync(path.join(articles, "2025-03-04-us-tariff.md"), path.join(articles, "2025-03-05-tariff.md"));
+    run(db);
+    expect(slugs(db)).toEqual(["2016-11-30-canada-bom-crlf", "2024-08-07-china-adds-three-precursors", "2025-03-05-tariff"]);
+    expect(db.prepare("SELECT count(*) FROM events WHERE article = '2025-03-05-tariff'").pluck().get()).toBeGreaterThan(0);
+  });
+
+  it("keeps the first of two files with one name and promotes the other when it goes", () => {
+    const db = connect();
+    mkdirSync(path.join(articles, "more"));
+    writeFileSync(path.join(articles, "more", "2025-03-04-us-tariff.md"), article("Second copy", "2025-03-04", "A copy published on March 4, 2025."));
+    run(db);
+    expect(fileIssues(db).map((i) => [i.file, i.message])).toEqual([["more/2025-03-04-us-tariff.md", 'duplicate slug "2025-03-04-us-tariff": 2025-03-04-us-tariff.md has the same file name; rename one of them']]);
+    expect(db.prepare("SELECT title FROM articles WHERE slug = '2025-03-04-us-tariff'").pluck().get()).toBe("US raises tariff");
+    rmSync(path.join(articles, "2025-03-04-us-tariff.md"));
+    run(db);
+    expect(db.prepare("SELECT title FROM articles WHERE slug = '2025-03-04-us-tariff'").pluck().get()).toBe("Second copy");
+    expect(fileIssues(db)).toEqual([]);
+  });
+
+  it("stores the problems of a broken file and forgets them when it is fixed", () => {
+    const db = connect();
+    copyFileSync(path.join(fixtures, "broken", "impossible-date.md"), path.join(articles, "broken.md"));
+    run(db);
+    const issues = fileIssues(db);
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues[0]).toMatchObject({ file: "broken.md", field: "date", severity: "error" });
+    writeFileSync(path.join(articles, "broken.md"), article("Fixed", "2024-01-02", "Fixed on January 2, 2024."));
+    run(db);
+    expect(fileIssues(db)).toEqual([]);
+    expect(slugs(db)).toContain("broken");
+  });
+
+  it("extracts every article again when the registries change", () => {
+    const db = connect();
+    run(db);
+    const withoutChina = { ...registries, actors: { ...registries.actors, organizations: registries.actors.organizations.filter((o) => o.id !== "china") } };
+    expect(db.prepare("SELECT registered FROM actors WHERE id = 'china'").pluck().get()).toBe(1);
+    const r = run(db, { registries: withoutChina, registryHash: "r2" });
+    expect(r).toMatchObject({ read: 3, extracted: 3 });
+    expect(getMeta(db, "registry_hash")).toBe("r2");
+    expect(db.prepare("SELECT registered FROM actors WHERE id = 'china'").pluck().get()).not.toBe(1);
+  });
+
+  it("carries on after an ingest killed between two batches", () => {
+    const db = connect();
+    expect(() =>
+      run(db, {
+        batchSize: 1,
+        onBatch: (done) => {
+          if (done === 2) throw new Error("killed");
+        },
+      }),
+    ).toThrow("killed");
+    db.close();
+    // What was committed is consistent; the derived tables are marked stale.
+    const reopened = connect();
+    expect(countArticles(reopened)).toBe(2);
+    expect(getMeta(reopened, "derived")).toBe("stale");
+    expect(run(reopened)).toMatchObject({ read: 1, extracted: 1 });
+    expect(getMeta(reopened, "derived")).toBe("fresh");
+
+    // The same as an ingest that was never interrupted.
+    const clean = openDatabase(path.join(tmp, "clean.sqlite"), { quiet: true }).db;
+    open.push(clean);
+    run(clean);
+    expect(dump(reopened)).toEqual(dump(clean));
+  });
+
+  it("loses nothing to a transaction abandoned midway (the process died inside it)", () => {
+    const db = connect();
+    run(db);
+    const before = dump(db);
+    db.close();
+    // A second connection starts a write and is dropped without committing.
+    const writer = new Database(dbFile);
+    writer.exec("BEGIN; DELETE FROM event_actors; DELETE FROM event_chemicals; DELETE FROM events; UPDATE articles SET title = 'half-written';");
+    writer.close();
+    const reopened = connect();
+    expect(dump(reopened)).toEqual(before);
+    expect(run(reopened)).toMatchObject({ read: 0, changed: false });
+  });
+});
+
+describe("opening a database", () => {
+  it("creates the schema at the current version", () => {
+    const db = connect();
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it("rebuilds a database without a schema version (an older layout) instead of misreading it", () => {
+    mkdirSync(path.dirname(dbFile), { recursive: true });
+    const old = new Database(dbFile);
+    old.exec("CREATE TABLE articles (slug TEXT, digest TEXT); INSERT INTO articles VALUES ('x', '{}');");
+    old.close();
+    const { db, messages } = openDatabase(dbFile, { quiet: true });
+    open.push(db);
+    expect(messages.join(" ")).toMatch(/no schema version.*rebuilding/);
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(countArticles(db)).toBe(0);
+    run(db);
+    expect(countArticles(db)).toBe(3);
+  });
+
+  it("rebuilds a database written by a newer build", () => {
+    mkdirSync(path.dirname(dbFile), { recursive: true });
+    const newer = new Database(dbFile);
+    newer.exec("CREATE TABLE future (x); PRAGMA user_version = 999;");
+    newer.close();
+    const { db, messages } = openDatabase(dbFile, { quiet: true });
+    open.push(db);
+    expect(messages.join(" ")).toMatch(/newer build \(schema version 999/);
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it("moves a corrupt file aside, says so, and rebuilds", () => {
+    const db = connect();
+    run(db);
+    db.close();
+    writeFileSync(dbFile, Buffer.concat([Buffer.from("this is not a database "), readFileSync(dbFile).subarray(0, 5000)]));
+    const { db: rebuilt, messages } = openDatabase(dbFile, { quiet: true });
+    open.push(rebuilt);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/could not be read .*moved it to .*\.corrupt-.*rebuilding/);
+    const aside = /moved it to (\S+) and/.exec(messages[0])![1];
+    expect(readFileSync(aside).subarray(0, 23).toString()).toBe("this is not a database ");
+    expect(run(rebuilt)).toMatchObject({ extracted: 3 });
+  });
+});
