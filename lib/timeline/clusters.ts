@@ -4,7 +4,7 @@
  * fed to clusters most precise first), so the cluster's date is its first event's date.
  */
 import type { Event } from "../schema";
-import { datesCompatible, PRECISION_RANK } from "./dates";
+import { datesCompatible } from "./dates";
 
 export interface Cluster {
   /** In the order they joined; the first is the most precise. */
@@ -55,9 +55,12 @@ export function addToCluster(cluster: Cluster, event: Event): void {
   cluster.tariffTarget ??= event.tariff?.target;
 }
 
+/** Distinct ids of the list that the set holds. Lists are short: indexOf beats building a Set per call. */
 function countShared(ids: readonly string[], set: ReadonlySet<string>): number {
   let shared = 0;
-  for (const id of new Set(ids)) if (set.has(id)) shared++;
+  ids.forEach((id, i) => {
+    if (set.has(id) && ids.indexOf(id) === i) shared++;
+  });
   return shared;
 }
 
@@ -120,21 +123,24 @@ export function overlap(event: Event, cluster: Cluster): number {
   return countShared(event.chemicals, cluster.chemicals) + countShared(subjectActors(event), cluster.actors);
 }
 
-/** The cluster to join: most in common, then the most precise, then the oldest. */
+/**
+ * The cluster to join: the most in common, then the first founded (which is also the most
+ * precise: clusters are founded most precise first). `candidates` must come in founding
+ * order; then the first cluster that shares everything the event names is the answer and
+ * the scan stops there, which keeps a vague "in 2025, China ..." from reading every
+ * China cluster of the year.
+ */
 export function bestCluster(event: Event, candidates: Iterable<Cluster>): Cluster | undefined {
+  const most = new Set([...event.chemicals, ...subjectActors(event)]).size;
   let best: Cluster | undefined;
   let bestOverlap = -1;
   for (const cluster of candidates) {
     if (!mayJoin(event, cluster)) continue;
     const shared = overlap(event, cluster);
-    const better =
-      !best ||
-      shared > bestOverlap ||
-      (shared === bestOverlap &&
-        (PRECISION_RANK[firstEvent(cluster).precision] - PRECISION_RANK[firstEvent(best).precision] || cluster.order - best.order) < 0);
-    if (better) {
+    if (shared > bestOverlap) {
       best = cluster;
       bestOverlap = shared;
+      if (shared >= most) break;
     }
   }
   return best;

@@ -81,7 +81,8 @@ function subjectKeysOfCluster(first: Event): string[] {
     keys.push(`actor:${id}`);
     if (first.chemicals.length === 0) keys.push(`actor-of-chemical-less:${id}`);
   }
-  return keys;
+  // An extractor may list an id twice; the index files a cluster once per key.
+  return [...new Set(keys)];
 }
 
 /** The subject keys an event looks up: exactly the clusters whose first event shares its subject. */
@@ -92,24 +93,47 @@ function subjectKeysOfEvent(event: Event): string[] {
   return [...event.chemicals.map((id) => `chemical:${id}`), ...actors.map((id) => `actor-of-chemical-less:${id}`)];
 }
 
-/** Clusters by bucket, then by scope and subject key; Sets keep insertion order, so lookups are deterministic. */
+const NONE: readonly Cluster[] = [];
+
+/**
+ * Clusters by bucket, then by scope and subject key, in the order they were founded, so
+ * lookups are deterministic. Each cluster is filed once per key, when it is founded (its
+ * first event never changes), so plain arrays do: most keys hold one cluster, and a Set
+ * per key cost more in memory and collection than the whole grouping.
+ */
 class ClusterIndex {
-  private readonly buckets = new Map<string, Map<string, Set<Cluster>>>();
+  private readonly buckets = new Map<string, Map<string, Cluster[]>>();
 
   add(bucket: string, key: string, cluster: Cluster): void {
     let keys = this.buckets.get(bucket);
     if (!keys) this.buckets.set(bucket, (keys = new Map()));
-    const set = keys.get(key);
-    if (set) set.add(cluster);
-    else keys.set(key, new Set([cluster]));
+    const list = keys.get(key);
+    if (list) list.push(cluster);
+    else keys.set(key, [cluster]);
   }
 
-  candidates(bucket: string, keys: readonly string[]): Set<Cluster> {
-    const found = new Set<Cluster>();
+  /** The clusters filed under any of the keys, once each, in founding order (see `bestCluster`). */
+  candidates(bucket: string, keys: readonly string[]): Iterable<Cluster> {
     const byKey = this.buckets.get(bucket);
-    if (!byKey) return found;
-    for (const key of keys) for (const cluster of byKey.get(key) ?? []) found.add(cluster);
-    return found;
+    if (!byKey) return NONE;
+    const lists = keys.map((key) => byKey.get(key) ?? NONE).filter((list) => list.length > 0);
+    return lists.length <= 1 ? (lists[0] ?? NONE) : mergeByOrder(lists);
+  }
+}
+
+/** Merges lists sorted by founding order into one, without repeats; there are a few lists (one per subject). */
+function* mergeByOrder(lists: readonly (readonly Cluster[])[]): Generator<Cluster> {
+  const next = lists.map(() => 0);
+  let last = -1;
+  for (;;) {
+    let pick = -1;
+    for (let i = 0; i < lists.length; i++) {
+      if (next[i] < lists[i].length && (pick < 0 || lists[i][next[i]].order < lists[pick][next[pick]].order)) pick = i;
+    }
+    if (pick < 0) return;
+    const cluster = lists[pick][next[pick]++];
+    if (cluster.order !== last) yield cluster;
+    last = cluster.order;
   }
 }
 
