@@ -46,6 +46,8 @@ const EFFECTIVE_BEFORE =
 const ANAPHORIC_MEASURE = /\b(?:the|this|that|these|those|its|their) (?:new |lower |higher |same )?(?:rate|decision|move|measures?|rules?|step|ban|controls?|listing|regulations?|announcement|designation|order|tariffs?|duty|duties)\b/i;
 /** A time at the head of the sentence ("Last Friday, ...") dates the main clause that follows. */
 const LEADING = /^\s*(?:on|in|at|by|during|then,?|and|but|finally,?|meanwhile,?|earlier|later)?\s*$/i;
+/** An instrument dated by its issue: "the order of February 1", "a decree dated May 3". */
+const INSTRUMENT_OF = /\b(?:order|measure|decree|proclamation|notice|rule|regulation)s?\s+(?:of|dated)\s+$/i;
 /** Words before a tariff action that make it a decision rather than the rate in force. */
 const TARIFF_DECISION_BEFORE = /\b(?:agree\w*|announc\w*|sign\w*|threaten\w*|plans?|pledg\w*|ordered|decid\w*|propos\w*|will|would)\b[^.;]{0,60}$/i;
 
@@ -145,7 +147,11 @@ function gappedTrigger(text: string, time: EventTime, triggers: readonly FoundTr
   const before = text.slice(0, time.start);
   const clauseStart = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(" and "));
   if (clauseStart < 0) return undefined;
-  if (triggers.some((t) => t.start > clauseStart && t.start < time.start)) return undefined;
+  // The clause around the time must have no verb and no trigger of its own, after the time too.
+  const next = text.slice(time.end).search(/[,;]/);
+  const clauseEnd = next < 0 ? text.length : time.end + next;
+  if (triggers.some((t) => t.start > clauseStart && t.start < clauseEnd)) return undefined;
+  if (FINITE_VERB.test(text.slice(time.end, clauseEnd))) return undefined;
   const clause = before.slice(clauseStart + 1).replace(/\b(?:and|followed|then|too|also)\b/gi, "");
   // "in 2007 and ANPP ... in 2010": the clause needs a subject of its own, not just a time.
   if (FINITE_VERB.test(clause) || !/[A-Za-z]{2,}/.test(clause.replace(/\b(?:in|on|at|by|during|of|the|a|an)\b/gi, ""))) return undefined;
@@ -169,6 +175,8 @@ function phaseOf(trigger: FoundTrigger, time: EventTime, sentence: string, type:
   // "under an order ... from November 10": the date says when it applies, whatever the verb.
   if (EFFECTIVE_BEFORE.test(sentence.slice(Math.max(0, time.start - 40), time.start))) return "effective";
   if (trigger.phase) return trigger.phase;
+  // "the measure of February 1, which imposed ...": an instrument's date is its signing.
+  if (INSTRUMENT_OF.test(sentence.slice(Math.max(0, time.start - 40), time.start))) return "announced";
   if (datedBy?.phase === "announced") return "announced";
   if (type === "tariff") return TARIFF_DECISION_BEFORE.test(sentence.slice(0, trigger.start)) || /^threat/i.test(trigger.text) ? "announced" : "effective";
   return undefined;
@@ -420,7 +428,14 @@ const PERCENT = String.raw`(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)`;
  * ("the 20% fentanyl tariff stays while other duties fall": "fall" is about other duties).
  * "That tariff took effect" and "doubled it" take what they lack from the tariff before.
  */
-export function tariffDetail(clause: string, at: number, target: string | undefined, previous?: TariffDetail, trigger = ""): TariffDetail {
+export function tariffDetail(
+  clause: string,
+  at: number,
+  target: string | undefined,
+  previous?: TariffDetail,
+  trigger = "",
+  pointsBack = ANAPHORIC_MEASURE.test(clause) || /\b(?:it|them)\b/i.test(clause),
+): TariffDetail {
   let noun: RegExpExecArray | undefined;
   for (const m of clause.matchAll(TARIFF_NOUN_GLOBAL)) if (!noun || Math.abs(m.index - at) < Math.abs(noun.index - at)) noun = m as RegExpExecArray;
   const qualifier = noun ? clause.slice(Math.max(0, noun.index - 30), noun.index + noun[0].length + 12) : "";
@@ -441,9 +456,10 @@ export function tariffDetail(clause: string, at: number, target: string | undefi
   let rate = to ? Number(to[1]) : beforeNoun ? Number(beforeNoun[1]) : near ? Number(near[1]) : undefined;
 
   // Only a clause that points back ("that tariff", "it") inherits from the tariff before.
-  const inherit = previous && (ANAPHORIC_MEASURE.test(clause) || /\b(?:it|them)\b/i.test(clause)) ? previous : undefined;
+  const inherit = previous && pointsBack ? previous : undefined;
   if (rate === undefined && inherit?.rate !== undefined) {
-    rate = /^doubl/i.test(trigger) ? inherit.rate * 2 : /^halv/i.test(trigger) ? inherit.rate / 2 : /^(?:took|take|came|come|went|go|enter|effective|in force)/i.test(trigger) ? inherit.rate : undefined;
+    // "doubled it", "halved it"; an entry into force or the signing of the same tariff keeps its rate.
+    rate = /^doubl/i.test(trigger) ? inherit.rate * 2 : /^halv/i.test(trigger) ? inherit.rate / 2 : /^(?:took|take|came|come|went|go|enter|effective|in force|sign|order)/i.test(trigger) ? inherit.rate : undefined;
   }
   const detail: TariffDetail = { layer: layer ?? inherit?.layer ?? "other" };
   if (rate !== undefined) detail.rate = rate;
@@ -493,6 +509,7 @@ export function buildEvents(ctx: ExtractContext, found: FoundRecords): Event[] {
   let previousTime: EventTime | undefined;
   let lastMeasure: { type: EventType; sentence: number; chemicals: string[]; actors: string[] } | undefined;
   let lastTariff: TariffDetail | undefined;
+  let lastTariffSentence = -1;
   ctx.sentences.forEach((sentence, index) => {
     const times = eventTimes({ index, text: sentence.text, start: sentence.start }, datesBySentence.get(index) ?? [], ctx.date, previousTime);
     if (times.length) previousTime = times.at(-1);
@@ -518,15 +535,22 @@ export function buildEvents(ctx: ExtractContext, found: FoundRecords): Event[] {
       const clauseOfficials = inWindow(officialSpans);
       const eventOfficials = clauseOfficials.length ? clauseOfficials : (officials.get(index) ?? []);
       if (clauseActors.length) eventActors = withCountries(clauseActors, eventOfficials);
-      // "The rules come into force from September 1": the measure named just before.
-      if (MEASURES.has(draft.type) && eventChemicals.length === 0 && previousMeasure?.type === draft.type) {
+      // "The rules come into force from September 1": the measure named just before. Only a
+      // sentence that points back at a measure takes its chemicals ("them" may be anything).
+      if (MEASURES.has(draft.type) && eventChemicals.length === 0 && previousMeasure?.type === draft.type && ANAPHORIC_MEASURE.test(sentence.text)) {
         eventChemicals = previousMeasure.chemicals;
         eventActors = [...new Set([...eventActors, ...previousMeasure.actors])];
       }
       const { time } = draft;
       const clause = sentence.text.slice(window.start, window.end);
+      // Within one sentence ("rose to 20% on Tuesday under an order Trump signed on Monday")
+      // a clause that names no tariff of its own speaks of the sentence's tariff.
+      const sameSentence = lastTariffSentence === index && !TARIFF_WORD.test(clause);
       const tariff =
-        draft.type === "tariff" ? tariffDetail(clause, draft.trigger.start - window.start, tariffTarget(clause) ?? tariffTarget(sentence.text), lastTariff, draft.trigger.text) : undefined;
+        draft.type === "tariff"
+          ? tariffDetail(clause, draft.trigger.start - window.start, tariffTarget(clause) ?? tariffTarget(sentence.text), lastTariff, draft.trigger.text, sameSentence || undefined)
+          : undefined;
+      if (tariff) lastTariffSentence = index;
       if (tariff) lastTariff = tariff;
       events.push({
         id: k === 0 ? `${ctx.slug}#${index}` : `${ctx.slug}#${index}.${k + 1}`,
