@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ChartFigure } from "@/components/charts/ChartFigure";
 import { ControlMatrix } from "@/components/ControlMatrix";
-import { EventList } from "@/components/EventList";
+import { EntryList } from "@/components/TimelineEntries";
 import { getOverview } from "@/lib/queries";
 import { getCorpus } from "./corpus";
 
@@ -42,7 +42,7 @@ export default async function OverviewPage() {
           <h2 id="latest">Latest events</h2>
           <Link href="/timeline">All events on the timeline</Link>
         </div>
-        <EventList events={overview.latestEvents} compact empty="No dated events were found in the articles yet." />
+        <EntryList entries={overview.latestEntries} compact empty="No dated events were found in the articles yet." />
       </section>
       <section aria-labelledby="matrix">
         <div className="section-head">

@@ -120,7 +120,7 @@ export function corpusArticle(article: Article, extraction: Extraction): CorpusA
 /** A corpus of known articles in a database of its own (in memory unless `database` is given). */
 export function corpusOf(articles: readonly CorpusArticle[], registries: Registries, options: { issues?: ContentIssue[]; database?: string } = {}): Corpus {
   const { db } = openDatabase(options.database ?? ":memory:", { quiet: true });
-  writeExtractions(db, articles, registries);
+  writeExtractions(db, articles, registries, groupTimeline);
   return { db, issues: options.issues ?? [], registries, articleCount: countArticles(db), signature: `memory|${getMeta(db, "generation")}` };
 }
 

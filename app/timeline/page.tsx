@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActiveFilters } from "@/components/ActiveFilters";
-import { EventItem } from "@/components/EventList";
 import { FilterPanel } from "@/components/FilterPanel";
 import { Pagination } from "@/components/Pagination";
 import { Problems } from "@/components/Problems";
+import { EntryItem } from "@/components/TimelineEntries";
 import { filterPanel, getTimeline, knownIds } from "@/lib/queries";
 import { parseFilters } from "@/lib/url-state";
 import { getCorpus } from "../corpus";
@@ -19,7 +19,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
   return (
     <>
       <h1>Timeline</h1>
-      <p className="lede">Every dated event the articles report, grouped by year and month.</p>
+      <p className="lede">Every dated event the articles report, once each with all the articles that report it, grouped by year and month.</p>
       <Problems problems={[...problems, ...timeline.problems]} />
       <div className="with-sidebar">
         <aside className="sidebar" aria-label="Filter events">
@@ -48,8 +48,8 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
                       {m.label}
                     </h3>
                     <ol className="events">
-                      {m.events.map((e) => (
-                        <EventItem key={e.id} event={e} />
+                      {m.entries.map((e) => (
+                        <EntryItem key={e.id} entry={e} />
                       ))}
                     </ol>
                   </section>
