@@ -6,7 +6,7 @@ import { colorFor } from "../palette";
 import { allActors, allChemicals, articlesNaming, coNamed, countEvents, figuresOfChemical, getActorRow, getChemicalRow, latestTitles, namesOf, quotesBy, quotesNear, reportedTitles, selectEvents } from "../store";
 import { DEFAULT_FILTERS, hrefWith } from "../url-state";
 import { eventViews } from "./events";
-import { actorHref, articleHref, chemicalHref } from "./links";
+import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
 
 /** How many events and articles an entity page lists before pointing to the timeline. */
 export const ENTITY_LIST_LIMIT = 20;
@@ -104,6 +104,8 @@ export function getChemical(corpus: Corpus, id: string) {
     events: eventViews(corpus, selectEvents(db, { chemical: [id] }, { limit: ENTITY_LIST_LIMIT, offset: 0 })),
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, chemical: [id] }),
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, chemical: [id] }),
+    /** Every event that names the chemical, as files. */
+    exports: exportLinks(`chemicals/${encodeURIComponent(id)}`),
   };
 }
 export type ChemicalView = NonNullable<ReturnType<typeof getChemical>>;
@@ -211,6 +213,8 @@ export function getActor(corpus: Corpus, id: string) {
     events: eventViews(corpus, selectEvents(db, { actor: [id] }, { limit: ENTITY_LIST_LIMIT, offset: 0 })),
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, actor: [id] }),
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, actor: [id] }),
+    /** Every event that names the actor, as files. */
+    exports: exportLinks(`actors/${encodeURIComponent(id)}`),
   };
 }
 export type ActorView = NonNullable<ReturnType<typeof getActor>>;

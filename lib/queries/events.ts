@@ -9,8 +9,8 @@ import { formatPartialDate, formatShortDate, monthName, plural } from "../format
 import { EventType } from "../schema";
 import { splitMarked } from "../text/marks";
 import { allActors, allChemicals, countAllEvents, markedSentences, countBy, countEvents, entityIds, namesOf, selectEvents, toEvent, whereOf, type EventFilter, type EventRow } from "../store";
-import { filtersOnly, hrefWith, isUnfiltered, withPage, type FilterState, type KnownIds, type ParamProblem } from "../url-state";
-import { actorHref, articleHref, chemicalHref } from "./links";
+import { filtersOnly, hrefWith, isUnfiltered, serializeFilters, withPage, type FilterState, type KnownIds, type ParamProblem } from "../url-state";
+import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
 
 export const PAGE_SIZE = 50;
 
@@ -210,6 +210,8 @@ export function getTimeline(corpus: Corpus, state: FilterState, pageSize = PAGE_
     nextHref: page < pageCount ? link(page + 1) : undefined,
     pages: pageLinks(page, pageCount).map((p) => (p === null ? null : { page: p, href: link(p), current: p === page })),
     chartsHref: hrefWith("/charts", filtersOnly(state)),
+    /** Every matching event (all pages), as files. */
+    exports: exportLinks("timeline", serializeFilters({ ...filtersOnly(state), stack: undefined })),
   };
 }
 export type TimelineView = ReturnType<typeof getTimeline>;
