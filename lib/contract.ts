@@ -18,7 +18,21 @@ export function toContractRecord(file: string, article: Article, extraction: Ext
     statistics: extraction.statistics.map((s) => ({ text: s.text, value: s.value, unit: s.unit, qualifier: s.qualifier, measure: s.measure })),
     actors: extraction.actors.map((a) => ({ id: a.id, name: a.name, type: a.type })),
     quotes: extraction.quotes.map((q) => ({ text: q.text, speaker: q.speaker })),
-    events: extraction.events.map((e) => ({ date: e.date, end: e.end, precision: e.precision, type: e.type, actors: e.actors, chemicals: e.chemicals, sentence: e.sentence })),
+    events: extraction.events.map((e) => ({
+      date: e.date,
+      end: e.end,
+      precision: e.precision,
+      type: e.type,
+      status: e.status,
+      phase: e.phase,
+      tariff: e.tariff,
+      actors: e.actors,
+      officials: e.officials,
+      chemicals: e.chemicals,
+      sentence: e.sentence,
+      trigger: e.trigger?.text,
+      offsets: { start: e.provenance.start, end: e.provenance.end },
+    })),
     issues,
   };
 }

@@ -9,6 +9,7 @@ import { articlesDir, listIfChanged, registryDir } from "./content/loader";
 import type { Registries } from "./extract/context";
 import { loadRegistries, type LoadedRegistries } from "./registry";
 import type { Article, ContentIssue, Event, Extraction, TimelineEntry } from "./schema";
+import { groupTimeline } from "./timeline/group";
 import { countArticles, fileIssues, getArticle, getMeta, ingest, listArticleRows, openDatabase, readExtraction, writeExtractions, type Db, type IngestResult } from "./store";
 
 export interface Corpus {
@@ -30,6 +31,7 @@ export interface CorpusOptions {
   version?: string;
   /** Watch the articles folder instead of listing it on every load (long-running servers). */
   watch?: boolean;
+  /** Groups every event into timeline entries; the project's own grouping unless a test swaps it. */
   groupTimeline?: (events: readonly Event[]) => TimelineEntry[];
   quiet?: boolean;
 }
@@ -79,7 +81,7 @@ export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
   if (files || stale) {
     // Without a fresh listing (watch says unchanged) the registries changed: list again.
     const current = files ?? listIfChanged(root, {})!.files;
-    state.lastIngest = ingest(state.db, { files: current, registries: registry.registries, registryHash: hash, version, groupTimeline: options.groupTimeline });
+    state.lastIngest = ingest(state.db, { files: current, registries: registry.registries, registryHash: hash, version, groupTimeline: options.groupTimeline ?? groupTimeline });
   }
   const generation = getMeta(state.db, "generation") ?? "0";
   const signature = `${root}|${registry.signature}|${generation}|${state.listingIssues.length}`;
@@ -118,7 +120,7 @@ export function corpusArticle(article: Article, extraction: Extraction): CorpusA
 /** A corpus of known articles in a database of its own (in memory unless `database` is given). */
 export function corpusOf(articles: readonly CorpusArticle[], registries: Registries, options: { issues?: ContentIssue[]; database?: string } = {}): Corpus {
   const { db } = openDatabase(options.database ?? ":memory:", { quiet: true });
-  writeExtractions(db, articles, registries);
+  writeExtractions(db, articles, registries, groupTimeline);
   return { db, issues: options.issues ?? [], registries, articleCount: countArticles(db), signature: `memory|${getMeta(db, "generation")}` };
 }
 

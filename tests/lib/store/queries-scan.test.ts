@@ -56,7 +56,7 @@ const cases: Partial<FilterState>[] = [
   { actor: ["china", "united-states"], chemical: ["4-anpp"] },
   { chemical: ["npp"], type: "control" },
   { from: "2019", to: "2021-06" },
-  { actor: ["china"], chemical: ["4-anpp"], type: "seizure", from: "2018" },
+  { actor: ["china"], chemical: ["4-anpp"], type: "control", from: "2018" },
   { q: "tarif*" },
   { q: "seiz* china*", to: "2022" },
 ];
