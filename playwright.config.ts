@@ -35,7 +35,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: "127.0.0.1", CONTENT_DIR: process.env.E2E_CONTENT_DIR ?? "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(port), HOST: "127.0.0.1", CONTENT_DIR: process.env.E2E_CONTENT_DIR ?? "", DATABASE_PATH: process.env.E2E_DATABASE_PATH ?? "", NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "ignore",
     stderr: "pipe",
   },

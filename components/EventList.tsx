@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { EventView } from "@/lib/queries";
+import { Marked } from "./Marked";
 import { TypeBadge } from "./TypeBadge";
 
 /** One dated event: when, what kind, the sentence, who and what it names, and where it was read. */
@@ -15,7 +16,7 @@ export function EventItem({ event, showArticle = true }: { event: EventView; sho
       <div className="event-what">
         <TypeBadge type={event.type} />
         <p className="event-sentence">
-          {event.sentenceParts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
+          <Marked parts={event.sentenceParts} />
         </p>
         {(event.chemicals.length > 0 || event.actors.length > 0 || event.figures.length > 0) && (
           <dl className="event-refs">

@@ -25,11 +25,14 @@ if (existsSync(sample)) cpSync(sample, content, { recursive: true });
 cpSync(path.join(root, "tests", "fixtures", "e2e"), path.join(content, "zz-fixtures"), { recursive: true });
 cpSync(path.join(root, "tests", "fixtures", "hostile"), path.join(content, "zz-hostile"), { recursive: true });
 cpSync(path.join(root, "tests", "fixtures", "broken"), path.join(content, "zz-broken"), { recursive: true });
+// The database of the test run lives beside its content, and goes with it.
+const database = mkdtempSync(path.join(os.tmpdir(), "precursor-watch-e2e-db-"));
 
 const result = spawnSync(process.execPath, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, E2E_CHROMIUM: chromium, E2E_CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, E2E_CHROMIUM: chromium, E2E_CONTENT_DIR: content, E2E_DATABASE_PATH: path.join(database, "corpus.sqlite"), NEXT_TELEMETRY_DISABLED: "1" },
 });
 rmSync(content, { recursive: true, force: true });
+rmSync(database, { recursive: true, force: true });
 process.exit(result.status ?? 1);

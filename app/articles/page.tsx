@@ -1,33 +1,41 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportLinks } from "@/components/ExportLinks";
+import { Marked } from "@/components/Marked";
 import { plural } from "@/lib/format";
-import { listArticles, pageLinks } from "@/lib/queries";
+import { getArticleList } from "@/lib/queries";
 import { getCorpus } from "../corpus";
 
 export const metadata: Metadata = { title: "Articles" };
 
-const PER_PAGE = 100;
-
 export default async function ArticlesPage({ searchParams }: PageProps<"/articles">) {
-  const all = listArticles(await getCorpus());
-  const { page: raw } = await searchParams;
-  const pageCount = Math.max(1, Math.ceil(all.length / PER_PAGE));
-  const asked = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Number(raw) : 1;
-  const page = Math.min(Math.max(1, asked), pageCount);
-  const articles = all.slice((page - 1) * PER_PAGE, page * PER_PAGE);
-  const href = (p: number) => (p === 1 ? "/articles" : `/articles?page=${p}`);
+  const { page: rawPage, q: rawQ } = await searchParams;
+  const q = typeof rawQ === "string" ? rawQ.slice(0, 200) : undefined;
+  const asked = typeof rawPage === "string" && /^\d{1,6}$/.test(rawPage) ? Number(rawPage) : 1;
+  const list = getArticleList(await getCorpus(), { q, page: asked });
   return (
     <>
       <h1>Articles</h1>
-      <p className="lede">
-        {plural(all.length, "article")}, newest first.
-        {pageCount > 1 && ` Page ${page} of ${pageCount}.`}
+      <form className="article-search" role="search" action="/articles" method="get">
+        <label htmlFor="article-q">Search the articles</label>
+        <input id="article-q" type="search" name="q" defaultValue={list.q ?? ""} placeholder={'words, "a phrase", piperid*'} maxLength={200} />
+        <button type="submit">Search</button>
+      </form>
+      {list.error && (
+        <div className="notice" role="alert" data-testid="search-error">
+          <p>{list.error}</p>
+        </div>
+      )}
+      <p className="lede" role="status" data-testid="articles-summary">
+        {list.q ? `${plural(list.total, "article")} match “${list.q}”, best match first.` : `${plural(list.total, "article")}, newest first.`}
+        {list.pageCount > 1 && ` Page ${list.page} of ${list.pageCount}.`}
       </p>
-      {articles.length === 0 ? (
-        <p className="empty">No articles yet: add Markdown files to content/articles/.</p>
+      {list.total > 0 && <ExportLinks links={list.exports} what={list.q ? "the matching articles (all pages)" : "every article"} />}
+      {list.articles.length === 0 ? (
+        <p className="empty">{list.q ? "No article matches this search." : "No articles yet: add Markdown files to content/articles/."}</p>
       ) : (
         <ul className="article-cards" aria-label="Articles">
-          {articles.map((a) => (
+          {list.articles.map((a) => (
             <li key={a.slug}>
               <Link href={a.href} className="article-title">
                 {a.title}
@@ -35,6 +43,11 @@ export default async function ArticlesPage({ searchParams }: PageProps<"/article
               <div className="meta">
                 <time dateTime={a.date}>{a.dateLabel}</time> · {a.source}
               </div>
+              {a.snippet && (
+                <p className="snippet" data-testid="article-snippet">
+                  <Marked parts={a.snippet} />
+                </p>
+              )}
               <div className="meta counts">
                 {plural(a.counts.events, "event")} · {plural(a.counts.chemicals, "chemical")} · {plural(a.counts.officials, "person", "people")} ·{" "}
                 {plural(a.counts.actors, "organisation")} · {plural(a.counts.statistics, "figure")} · {plural(a.counts.quotes, "quote")}
@@ -43,18 +56,18 @@ export default async function ArticlesPage({ searchParams }: PageProps<"/article
           ))}
         </ul>
       )}
-      {pageCount > 1 && (
+      {list.pageCount > 1 && (
         <nav className="pagination" aria-label="Pages of articles">
           <ul>
-            {pageLinks(page, pageCount).map((p, i) =>
+            {list.pages.map((p, i) =>
               p === null ? (
                 <li key={`gap-${i}`} aria-hidden="true" className="gap">
                   …
                 </li>
               ) : (
-                <li key={p}>
-                  <Link href={href(p)} aria-current={p === page ? "page" : undefined} aria-label={`Page ${p}`}>
-                    {p}
+                <li key={p.page}>
+                  <Link href={p.href} aria-current={p.current ? "page" : undefined} aria-label={`Page ${p.page}`}>
+                    {p.page}
                   </Link>
                 </li>
               ),

@@ -5,7 +5,7 @@ import { ChartFigure } from "@/components/charts/ChartFigure";
 import { FilterPanel } from "@/components/FilterPanel";
 import { Problems } from "@/components/Problems";
 import { controlsChart, enforcementChart, newsVolumeChart, tariffChart } from "@/lib/charts/builders";
-import { filterPanel, knownIds } from "@/lib/queries";
+import { filterPanel, knownIds, searchProblem } from "@/lib/queries";
 import { filtersOnly, hrefWith, parseFilters, STACKS } from "@/lib/url-state";
 import { getCorpus } from "../corpus";
 
@@ -23,7 +23,7 @@ export default async function ChartsPage({ searchParams }: PageProps<"/charts">)
         News volume, controls, enforcement figures and tariffs. The charts follow the same filters as the{" "}
         <Link href={hrefWith("/timeline", filtersOnly(state))}>timeline</Link>; each one downloads as PNG, SVG or CSV.
       </p>
-      <Problems problems={problems} />
+      <Problems problems={[...problems, ...[searchProblem(state)].filter((p) => p !== undefined)]} />
       <div className="with-sidebar">
         <aside className="sidebar" aria-label="Filter charts">
           <FilterPanel view={panel} />

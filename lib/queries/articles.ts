@@ -3,9 +3,10 @@ import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import type { Extraction } from "../schema";
 import { splitSentences } from "../text/sentences";
-import { articleRow, getArticle, listArticleRows, namesOf, readExtraction, selectEvents, type ArticleListRow } from "../store";
-import { eventViews } from "./events";
-import { actorHref, articleHref, chemicalHref } from "./links";
+import { articleRow, countArticles, getArticle, listArticleRows, namesOf, readExtraction, searchArticles, selectEvents, type ArticleListRow } from "../store";
+import { splitMarked } from "../text/marks";
+import { eventViews, pageLinks } from "./events";
+import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
 
 export function summarizeArticle(row: ArticleListRow) {
   return {
@@ -136,3 +137,40 @@ export function getArticleView(corpus: Corpus, slug: string, focus?: number) {
   };
 }
 export type ArticleView = NonNullable<ReturnType<typeof getArticleView>>;
+
+/** Articles per page on the articles list. */
+export const ARTICLES_PER_PAGE = 100;
+
+/**
+ * The articles list: newest first, or, with a search, the best matches first, each with a
+ * snippet of its text in parts (matched words marked). A search that cannot be read is a
+ * message, and the list is then empty.
+ */
+export function getArticleList(corpus: Corpus, options: { q?: string; page?: number } = {}) {
+  const q = options.q?.trim() || undefined;
+  const found = q ? searchArticles(corpus.db, q, { limit: -1, offset: 0 }) : undefined;
+  const total = found ? found.total : countArticles(corpus.db);
+  const pageCount = Math.max(1, Math.ceil(total / ARTICLES_PER_PAGE));
+  const page = Math.min(Math.max(1, options.page ?? 1), pageCount);
+  const window = { limit: ARTICLES_PER_PAGE, offset: (page - 1) * ARTICLES_PER_PAGE };
+  const rows = q ? searchArticles(corpus.db, q, window).rows : listArticleRows(corpus.db, window);
+  const href = (p: number) => {
+    const params = new URLSearchParams();
+    if (q) params.set("q", q);
+    if (p > 1) params.set("page", String(p));
+    const query = params.toString();
+    return query ? `/articles?${query}` : "/articles";
+  };
+  return {
+    q,
+    total,
+    page,
+    pageCount,
+    error: found?.error,
+    articles: rows.map((r) => ({ ...summarizeArticle(r), snippet: "snippet" in r ? splitMarked(String(r.snippet)) : undefined })),
+    pages: pageLinks(page, pageCount).map((p) => (p === null ? null : { page: p, href: href(p), current: p === page })),
+    /** Every listed article (all pages), as files. */
+    exports: exportLinks("articles", new URLSearchParams(q ? { q } : {})),
+  };
+}
+export type ArticleListView = ReturnType<typeof getArticleList>;

@@ -6,7 +6,7 @@ import { colorFor } from "../palette";
 import { allActors, allChemicals, articlesNaming, coNamed, figuresOfChemical, getActorRow, getChemicalRow, latestTitles, namesOf, quotesBy, quotesNear, reportedTitles } from "../store";
 import { DEFAULT_FILTERS, hrefWith } from "../url-state";
 import { entriesNaming } from "./timeline";
-import { actorHref, articleHref, chemicalHref } from "./links";
+import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
 
 /** How many events and articles an entity page lists before pointing to the timeline. */
 export const ENTITY_LIST_LIMIT = 20;
@@ -105,6 +105,8 @@ export function getChemical(corpus: Corpus, id: string) {
     entries: timeline.entries,
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, chemical: [id] }),
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, chemical: [id] }),
+    /** Every event that names the chemical, as files. */
+    exports: exportLinks(`chemicals/${encodeURIComponent(id)}`),
   };
 }
 export type ChemicalView = NonNullable<ReturnType<typeof getChemical>>;
@@ -214,6 +216,8 @@ export function getActor(corpus: Corpus, id: string) {
     entries: timeline.entries,
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, actor: [id] }),
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, actor: [id] }),
+    /** Every event that names the actor, as files. */
+    exports: exportLinks(`actors/${encodeURIComponent(id)}`),
   };
 }
 export type ActorView = NonNullable<ReturnType<typeof getActor>>;

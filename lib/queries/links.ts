@@ -13,3 +13,15 @@ export function articleHref(slug: string, sentence?: number): string {
   const base = `/articles/${encodeURIComponent(slug)}`;
   return sentence === undefined ? base : `${base}?sentence=${sentence}#s-${sentence}`;
 }
+
+export type ExportLinks = { csv: string; json: string };
+
+/** "Download CSV" and "Download JSON" of what a page shows: /export/<what>?format=...&<its filters>. */
+export function exportLinks(what: string, params: URLSearchParams = new URLSearchParams()): ExportLinks {
+  const href = (format: "csv" | "json") => {
+    const p = new URLSearchParams(params);
+    p.set("format", format);
+    return `/export/${what}?${p.toString()}`;
+  };
+  return { csv: href("csv"), json: href("json") };
+}

@@ -8,9 +8,9 @@ import { formatPartialDate, formatShortDate, monthName, plural } from "../format
 import type { TimelineEntry, TariffLayer } from "../schema";
 import { articleRow, countTimelineEntries, markedSourceSentences, namesOf, selectTimelineEntries } from "../store";
 import { splitMarked } from "../text/marks";
-import { filtersOnly, hrefWith, isUnfiltered, withPage, type FilterState, type ParamProblem } from "../url-state";
+import { filtersOnly, hrefWith, isUnfiltered, serializeFilters, withPage, type FilterState, type ParamProblem } from "../url-state";
 import { eventFilter, PAGE_SIZE, pageLinks, searchProblem } from "./events";
-import { actorHref, articleHref, chemicalHref } from "./links";
+import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
 
 const PRECISION_LABEL = { day: "exact day", month: "month only", year: "year only" } as const;
 const LAYER_LABEL: Readonly<Record<TariffLayer, string>> = { fentanyl: "Fentanyl-related tariff", reciprocal: "Reciprocal tariff", other: "Tariff" };
@@ -138,6 +138,8 @@ export function getTimeline(corpus: Corpus, state: FilterState, pageSize = PAGE_
     nextHref: page < pageCount ? link(page + 1) : undefined,
     pages: pageLinks(page, pageCount).map((p) => (p === null ? null : { page: p, href: link(p), current: p === page })),
     chartsHref: hrefWith("/charts", filtersOnly(state)),
+    /** Every matching event (all pages), as files. */
+    exports: exportLinks("timeline", serializeFilters({ ...filtersOnly(state), stack: undefined })),
   };
 }
 export type TimelineView = ReturnType<typeof getTimeline>;

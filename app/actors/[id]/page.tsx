@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/ExportLinks";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/ChartFigure";
@@ -66,6 +67,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[id]">) {
       <p className="page-links">
         <Link href={view.timelineHref}>Timeline of {view.name}</Link> · <Link href={view.chartsHref}>Charts filtered to {view.name}</Link>
       </p>
+      <ExportLinks links={view.exports} what={`every event naming ${view.name}`} />
 
       {view.kind === "person" && (
         <>

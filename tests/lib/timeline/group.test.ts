@@ -46,6 +46,18 @@ describe("groupTimeline", () => {
     expect(entry.disputedWith).toEqual([]);
   });
 
+  it("never puts two events of one article in one entry: the article told them apart", () => {
+    const entries = groupTimeline([
+      ruritaniaControls("gazette", "2031-03", { sentence: "Ruritania controlled compound X in March." }),
+      ruritaniaControls("gazette", "2031-03-14", { sentenceIndex: 3 }),
+      ruritaniaControls("herald", "2031-03-14"),
+    ]);
+    expect(entries.map((e) => [e.date, sourcesOf(e).sort()])).toEqual([
+      ["2031-03-14", ["gazette#3", "herald#0"]],
+      ["2031-03", ["gazette#0"]],
+    ]);
+  });
+
   it("keeps an announcement apart from the day the measure takes effect", () => {
     const entries = groupTimeline([
       ruritaniaControls("gazette", "2031-02-01", { phase: "announced" }),

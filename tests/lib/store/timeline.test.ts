@@ -1,0 +1,52 @@
+/** Timeline entries in the database: what groupTimeline makes of every stored event, kept in step. */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
+import { closeCorpora, corpusArticles, loadCorpus, type Corpus } from "../../../lib/corpus";
+import { countTimelineEntries, selectTimelineEntries } from "../../../lib/store";
+import { groupTimeline } from "../../../lib/timeline/group";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "pw-timeline-"));
+const articles = path.join(tmp, "articles");
+const options = () => ({ articles, registry: path.join(__dirname, "..", "..", "..", "content", "registry"), database: path.join(tmp, "db.sqlite"), quiet: true });
+let corpus: Corpus;
+
+beforeAll(async () => {
+  writeSyntheticCorpus(articles, 40, 3);
+  corpus = await loadCorpus(options());
+});
+
+afterAll(() => {
+  closeCorpora();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const allEvents = (c: Corpus) => corpusArticles(c).flatMap((a) => a.extraction.events);
+
+describe("timeline entries", () => {
+  it("are what groupTimeline makes of every stored event, in its order, with their sources", () => {
+    const expected = groupTimeline(allEvents(corpus));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(countTimelineEntries(corpus.db)).toBe(expected.length);
+    const stored = selectTimelineEntries(corpus.db);
+    expect(stored.map((e) => e.id).sort()).toEqual(expected.map((e) => e.id).sort());
+    const byId = new Map(expected.map((e) => [e.id, e]));
+    for (const entry of stored) expect(entry).toEqual(byId.get(entry.id));
+    expect(corpus.db.pragma("foreign_key_check")).toEqual([]);
+  });
+
+  it("follow an article that is added or deleted", async () => {
+    const file = path.join(articles, "batch-00", "2025-06-01-added.md");
+    writeFileSync(file, "---\ntitle: Added\ndate: 2025-06-01\nsource: Test\n---\nChina placed xylazine under national control on May 30, 2025.\n");
+    corpus = await loadCorpus(options());
+    const sources = corpus.db.prepare("SELECT count(*) FROM timeline_sources WHERE article = '2025-06-01-added'").pluck().get() as number;
+    expect(sources).toBeGreaterThan(0);
+    expect(countTimelineEntries(corpus.db)).toBe(groupTimeline(allEvents(corpus)).length);
+    rmSync(file);
+    corpus = await loadCorpus(options());
+    expect(corpus.db.prepare("SELECT count(*) FROM timeline_sources WHERE article = '2025-06-01-added'").pluck().get()).toBe(0);
+    expect(countTimelineEntries(corpus.db)).toBe(groupTimeline(allEvents(corpus)).length);
+  });
+});
