@@ -195,7 +195,10 @@ function toEntry(cluster: Cluster): TimelineEntry {
     status: events.every((e) => e.status === "scheduled") ? "scheduled" : "past",
     ...(phase && { phase }),
     ...(tariff && { tariff }),
-    summary: summarise(mostPrecise.map((e) => e.sentence)),
+    summary: summarise(
+      mostPrecise.map((e) => e.sentence),
+      mostPrecise.map((e) => e.chemicals.length + e.actors.length),
+    ),
     actors: unique(events.map((e) => e.actors)),
     officials: unique(events.map((e) => e.officials)),
     chemicals: unique(events.map((e) => e.chemicals)),

@@ -313,6 +313,16 @@ describe("summary", () => {
     ).toBe("Ruritania's control of compound X took effect on March 14.");
   });
 
+  it("prefers a sentence that stands on its own and names what the event is about", () => {
+    expect(
+      summarise(
+        ["That rule took effect on March 14.", "The ministry's rule took effect on March 14.", "Ruritania's rule on compound X took effect on March 14."],
+        [0, 1, 2],
+      ),
+    ).toBe("Ruritania's rule on compound X took effect on March 14.");
+    expect(summarise(["It took effect on March 14, the ministry said.", "Compound X is now controlled, from March 14."])).toBe("Compound X is now controlled, from March 14.");
+  });
+
   it("uses the most precise source's sentence", () => {
     const [entry] = groupTimeline([
       ruritaniaControls("a", "2031-03", { sentence: "Ruritania controlled compound X in March." }),
