@@ -269,6 +269,16 @@ CREATE VIRTUAL TABLE events_fts USING fts5(sentence_text, names, title, tokenize
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2');
 `,
   },
+  {
+    version: 2,
+    description: "timeline entries per chemical and actor, for the unfiltered filter counts",
+    sql: `
+ALTER TABLE chemicals ADD COLUMN entry_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN entry_count INTEGER NOT NULL DEFAULT 0;
+-- The counts are derived: the next load derives them again.
+UPDATE meta SET value = 'stale' WHERE key = 'derived';
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -36,6 +36,11 @@ export function writeTimeline(db: Db, group: (events: readonly Event[]) => Timel
     });
     e.sources.forEach((s, i) => source.run(e.id, i, s.article, s.event, s.sentence, s.provenance.sentence, s.provenance.start, s.provenance.end));
   }
+  // The unfiltered timeline's filter counts: entries with a source that names each one.
+  db.exec(`
+UPDATE chemicals SET entry_count = (SELECT count(DISTINCT s.entry) FROM event_chemicals x JOIN timeline_sources s ON s.event = x.event WHERE x.chemical = chemicals.id);
+UPDATE actors SET entry_count = (SELECT count(DISTINCT s.entry) FROM event_actors x JOIN timeline_sources s ON s.event = x.event WHERE x.actor = actors.id);
+`);
   return entries.length;
 }
 
@@ -107,6 +112,8 @@ export function countEntriesBy(db: Db, dimension: "actor" | "chemical" | "type",
   if (where) {
     if (where.searchError) return new Map();
     rows = db.prepare(`SELECT t.type AS id, count(*) AS n FROM timeline_entries t WHERE ${where.sql} GROUP BY t.type`).all(where.params) as typeof rows;
+  } else if (isUnfiltered(filter)) {
+    rows = db.prepare(`SELECT id, entry_count AS n FROM ${dimension === "actor" ? "actors" : "chemicals"} WHERE entry_count > 0`).all() as typeof rows;
   } else {
     const { type, ...eventLevel } = filter;
     const events = whereOf(eventLevel);
@@ -121,6 +128,8 @@ export function countEntriesBy(db: Db, dimension: "actor" | "chemical" | "type",
   }
   return new Map(rows.map((r) => [r.id, r.n]));
 }
+
+const isUnfiltered = (f: EventFilter) => !f.actor?.length && !f.chemical?.length && !f.type && !f.from && !f.to && !f.q?.trim() && !f.article;
 
 /** Events of the sources of the given entries that `q` matches, with the matched words marked. */
 export function markedSourceSentences(db: Db, q: string | undefined, entries: readonly TimelineEntry[]): Map<string, string> {

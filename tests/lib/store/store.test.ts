@@ -11,6 +11,7 @@ import { listArticleFiles } from "../../../lib/content/loader";
 import { loadRegistries } from "../../../lib/registry";
 import type { Registries } from "../../../lib/extract/context";
 import { countAllEvents, countArticles, fileIssues, getMeta, ingest, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
+import { groupTimeline } from "../../../lib/timeline/group";
 
 const fixtures = path.join(__dirname, "..", "..", "fixtures");
 const registryDir = path.join(__dirname, "..", "..", "..", "content", "registry");
@@ -207,6 +208,27 @@ describe("opening a database", () => {
     expect(countArticles(db)).toBe(0);
     run(db);
     expect(countArticles(db)).toBe(3);
+  });
+
+  it("migrates a database of schema version 1 and derives the counts the new columns hold", () => {
+    const db1 = connect();
+    run(db1, { groupTimeline });
+    const counted = () => open[open.length - 1].prepare("SELECT count(*) FROM chemicals WHERE entry_count > 0").pluck().get() as number;
+    const expected = counted();
+    expect(expected).toBeGreaterThan(0);
+    // Take the database back to version 1: the columns of version 2 gone.
+    db1.exec("ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count;");
+    db1.pragma("user_version = 1");
+    db1.close();
+    const { db, messages } = openDatabase(dbFile, { quiet: true });
+    open.push(db);
+    expect(messages.join(" ")).toMatch(/migrating .* from schema version 1 to/);
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(counted()).toBe(0);
+    expect(getMeta(db, "derived")).toBe("stale");
+    // Nothing changed in the folder, yet the next load derives the counts again.
+    expect(run(db, { groupTimeline })).toMatchObject({ read: 0, changed: true });
+    expect(counted()).toBe(expected);
   });
 
   it("rebuilds a database written by a newer build", () => {
