@@ -10,7 +10,8 @@ export default async function OverviewPage() {
   const { counts, dateRange } = overview;
   const stats = [
     { label: "Articles", value: counts.articles, href: "/articles" },
-    { label: "Events", value: counts.events, href: "/timeline" },
+    // Timeline entries: an event that several articles report counts once.
+    { label: "Events (each once)", value: counts.events, href: "/timeline" },
     { label: "Chemicals", value: counts.chemicals, href: "/chemicals" },
     { label: "Organisations", value: counts.organizations, href: "/actors" },
     { label: "People", value: counts.people, href: "/actors#people" },
