@@ -33,7 +33,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
             {timeline.total > 0 && timeline.pageCount > 1 && ` Showing ${timeline.firstShown.toLocaleString("en-US")}–${timeline.lastShown.toLocaleString("en-US")}.`}{" "}
             <Link href={timeline.chartsHref}>See them as charts</Link>
           </p>
-          {timeline.total > 0 && <ExportLinks links={timeline.exports} what={timeline.total === timeline.totalAll ? "every event" : "the matching events (all pages)"} />}
+          {timeline.total > 0 && <ExportLinks links={timeline.exports} what={timeline.total === timeline.totalAll ? "every timeline entry" : "the matching entries (all pages)"} />}
           {timeline.total === 0 ? (
             <p className="empty">
               {timeline.totalAll === 0 ? "No dated events were found in the articles yet." : "No event matches these filters. Remove a filter to see more."}

@@ -67,7 +67,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[id]">) {
       <p className="page-links">
         <Link href={view.timelineHref}>Timeline of {view.name}</Link> · <Link href={view.chartsHref}>Charts filtered to {view.name}</Link>
       </p>
-      <ExportLinks links={view.exports} what={`every event naming ${view.name}`} />
+      <ExportLinks links={view.exports} what={`every timeline entry naming ${view.name}`} />
 
       {view.kind === "person" && (
         <>

@@ -56,7 +56,7 @@ export default async function ChemicalPage({ params }: PageProps<"/chemicals/[id
       <p className="page-links">
         <Link href={view.timelineHref}>Timeline of {view.name}</Link> · <Link href={view.chartsHref}>Charts filtered to {view.name}</Link>
       </p>
-      <ExportLinks links={view.exports} what={`every event naming ${view.name}`} />
+      <ExportLinks links={view.exports} what={`every timeline entry naming ${view.name}`} />
 
       <h2>Control history</h2>
       {view.controls.length === 0 ? (
