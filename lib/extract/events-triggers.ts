@@ -63,6 +63,7 @@ const RULES: readonly Rule[] = [
   { pattern: /(?<=\b(?:will|to) (?:be )?)(?:control(?:led)?|list(?:ed)?|schedule(?:d)?)\b(?!\s+(?:substances?|drugs?|chemicals?)\b)/gi, role: "happening", type: "control" },
   { pattern: /\b(?:began|begin|begins|started|starts?) controlling\b/gi, role: "happening", type: "control", phase: "effective" },
   { pattern: /\blisted (?=(?:in|under|as|on)\b)/gi, role: "happening", type: "control" },
+  { pattern: /\b(?:restrict|curb|halt|suspend)(?:s|ed|ing)? (?:the |all )?(?:imports?|exports?|sales?|shipments?) of\b|\brequir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:export|import) (?:licen[cs]es?|permits?|approvals?)\b/gi, role: "happening", type: "control" },
   { pattern: /\bgave\b(?= (?:[\w()'’-]+ ){0,4}?(?:its|their) own (?:entry|listing)\b)|\b(?:received|receives|got|gets) (?:its|their) own (?:entry|listing)\b/gi, role: "happening", type: "control" },
   { pattern: /\bdesignat(?:e|es|ed|ing)\b/gi, role: "happening", type: "control" },
   { pattern: /\bban(?:s|ned|ning)?\b(?! on)|\ba ban on\b/gi, role: "happening", type: "control" },
@@ -114,7 +115,7 @@ const RULES: readonly Rule[] = [
 const NEGATED_BEFORE =
   /\b(?:not|n't|never|no longer|(?:is|are|was|were|has|have) yet|yet to|failed to|fail to|refus\w* to|could|might|would|should|if|unless|whether|urg\w* (?:\w+ ){0,3}to|call\w* (?:on|for) (?:\w+ ){0,3}to|ask\w* (?:\w+ ){0,3}to|press\w* (?:\w+ ){0,3}to|demand\w* (?:\w+ ){0,3}to|pressure (?:\w+ ){0,3}to)\s+(?:(?:be|have|been|yet|also|still|formally|now|further)\s+)*$/i;
 /** "said he would cut ...": a reported decision, not a condition. */
-const REPORTED_WOULD = /\b(?:said|says|announced|agreed|pledged|promised|vowed|told \w+|decided)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,9}would\s+(?:(?:be|have|also|now)\s+)*$/i;
+const REPORTED_WOULD = /\b(?:said|says|announced|agreed|pledged|promised|vowed|told \w+|decided)\s+(?:that\s+)?(?:[\w.,'’-]+\s+){0,9}would\s+(?:(?:be|have|also|now)\s+)*$/i;
 /** Nouns that are only the topic of a report: "details of the seizure", "news of the deal". */
 const TOPIC_BEFORE = /\b(?:(?:details|news|summary|report|data|word) (?:of|on|about)|(?:work|working|progress) on|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?) (?:the |its |their |a )?$/i;
 
