@@ -221,8 +221,8 @@ export function sentenceDrafts(text: string, times: readonly EventTime[], contex
   const reports = attached.filter((a) => a.trigger.role === "report");
   const drafts: Draft[] = [];
   const typeOf = (t: FoundTrigger) => (t.role === "measure" ? measureTypeOf(text, context.previousMeasure, context.namesChemicals) : happeningType(t, text));
-  const add = (trigger: FoundTrigger, time: EventTime, type: EventType, datedBy?: FoundTrigger) =>
-    drafts.push({ trigger, time, type, phase: MEASURES.has(type) ? phaseOf(trigger, time, text, type, datedBy) : undefined, weak: trigger.weak === true });
+  const add = (trigger: FoundTrigger, time: EventTime, type: EventType, datedBy?: FoundTrigger, phase?: EventPhase) =>
+    drafts.push({ trigger, time, type, phase: MEASURES.has(type) ? (phase ?? phaseOf(trigger, time, text, type, datedBy)) : undefined, weak: trigger.weak === true });
 
   // "The US on Tuesday imposed sanctions ... and unsealed indictments": one subject, one time.
   const starts = clauseStarts(text, MAJOR_CLAUSE_SPLIT);
@@ -258,10 +258,10 @@ export function sentenceDrafts(text: string, times: readonly EventTime[], contex
     const toldAhead = measure && measure.trigger.start > trigger.end && /\b(?:will|would|is to|are to|plans? to)\b/i.test(text.slice(trigger.end, measure.trigger.start));
     if (measure && (trigger.phase === "announced" || toldAhead)) {
       // "announced on Friday that X will be controlled from July 20": the announcement.
-      add(trigger, time, measure.type, trigger);
+      add(trigger, time, measure.type, trigger, "announced");
     } else if (drafts.length === 0 && context.previousMeasure && MEASURES.has(context.previousMeasure) && (trigger.phase === "announced" || ANAPHORIC_MEASURE.test(text))) {
       // "The decision was announced Monday": the measure the article just named.
-      add(trigger, time, context.previousMeasure, trigger);
+      add(trigger, time, context.previousMeasure, trigger, "announced");
     } else if (drafts.length === 0) {
       add(trigger, time, "statement");
     }

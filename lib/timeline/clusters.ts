@@ -118,6 +118,11 @@ export function mayJoin(event: Event, cluster: Cluster): boolean {
   return datesCompatible(event, first) && measureAgrees(event, cluster) && sharesSubject(event, first) && !reportedBy(cluster, event.provenance.article);
 }
 
+/** `mayJoin` without the subject test: for events that name nothing (see group.ts). */
+export function mayJoinIgnoringSubject(event: Event, cluster: Cluster): boolean {
+  return datesCompatible(event, firstEvent(cluster)) && measureAgrees(event, cluster) && !reportedBy(cluster, event.provenance.article);
+}
+
 /**
  * Whether an article already reports the cluster: the extractor has merged an article's
  * retellings of one happening, so two events it kept apart are two happenings.

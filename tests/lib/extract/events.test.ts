@@ -37,6 +37,13 @@ describe("events: what is a happening", () => {
     ]);
   });
 
+  it("reads a tariff that someone said would take effect as announced the day it was said", () => {
+    expect(brief("Last Thursday, the president said the tariffs on Canadian goods would take effect on March 4.", "2026-02-25")).toEqual([
+      ["2026-02-19", "tariff", "announced", "past"],
+      ["2026-03-04", "tariff", "effective", "scheduled"],
+    ]);
+  });
+
   it("dates a happening by the reporting verb that tells it", () => {
     expect(brief("Prosecutors charged four executives of a chemical supplier, the Justice Department said on Tuesday.", "2026-03-05")).toEqual([
       ["2026-03-03", "prosecution", "", "past"],
