@@ -6,9 +6,9 @@
 import type { Corpus } from "../corpus";
 import { firstDay, lastDay } from "../dates";
 import { formatPartialDate, formatShortDate, monthName, plural } from "../format";
-import { EventType } from "../schema";
+import { EventType, type TimelineEntry } from "../schema";
 import { splitMarked } from "../text/marks";
-import { allActors, allChemicals, countAllEvents, markedSentences, countBy, countEvents, entityIds, namesOf, selectEvents, toEvent, whereOf, type EventFilter, type EventRow } from "../store";
+import { allActors, allChemicals, countAllEvents, countTimelineEntries, markedSentences, selectTimelineEntries, countBy, countEvents, entityIds, namesOf, selectEvents, toEvent, whereOf, type EventFilter, type EventRow } from "../store";
 import { filtersOnly, hrefWith, isUnfiltered, serializeFilters, withPage, type FilterState, type KnownIds, type ParamProblem } from "../url-state";
 import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
 
@@ -224,4 +224,12 @@ export function pageLinks(page: number, count: number): (number | null)[] {
     else if (out.at(-1) !== null) out.push(null);
   }
   return out;
+}
+
+/**
+ * Timeline entries (one per real-world event, with every article that reports it), newest
+ * first, as stored after each ingest. Not shown by a page yet: /timeline lists events.
+ */
+export function timelineEntries(corpus: Corpus, page: { limit: number; offset: number } = { limit: PAGE_SIZE, offset: 0 }): { total: number; entries: TimelineEntry[] } {
+  return { total: countTimelineEntries(corpus.db), entries: selectTimelineEntries(corpus.db, page) };
 }

@@ -11,6 +11,7 @@ import { listArticleFiles } from "../../../lib/content/loader";
 import { loadRegistries } from "../../../lib/registry";
 import type { Registries } from "../../../lib/extract/context";
 import { countAllEvents, countArticles, fileIssues, getMeta, ingest, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
+import { MIGRATIONS } from "../../../lib/store/migrations";
 
 const fixtures = path.join(__dirname, "..", "..", "fixtures");
 const registryDir = path.join(__dirname, "..", "..", "..", "content", "registry");
@@ -207,6 +208,22 @@ describe("opening a database", () => {
     expect(countArticles(db)).toBe(0);
     run(db);
     expect(countArticles(db)).toBe(3);
+  });
+
+  it("migrates a database of schema version 1, and re-reads the articles whose rows the migration cannot fill", () => {
+    mkdirSync(path.dirname(dbFile), { recursive: true });
+    const v1 = new Database(dbFile);
+    v1.exec(MIGRATIONS[0].sql);
+    v1.exec("PRAGMA user_version = 1; INSERT INTO files (path, sort_key, mtime_ms, size, hash, slug) VALUES ('gone.md', 'gone.md', 1, 1, 'abc', 'gone');");
+    v1.close();
+    const { db, messages } = openDatabase(dbFile, { quiet: true });
+    open.push(db);
+    expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
+    expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
+    const columns = (db.prepare("PRAGMA table_info(statistics)").all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(expect.arrayContaining(["event", "enforcement_measure", "enforcement_value"]));
   });
 
   it("rebuilds a database written by a newer build", () => {
