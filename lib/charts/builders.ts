@@ -7,10 +7,11 @@ import { formatPartialDate, partialDateToMs } from "../format";
 import { colorFor, dashFor, markerFor } from "../palette";
 import { firstDay } from "../dates";
 import type { Statistic } from "../schema";
-import { articleDateRange, articleFacts, articleRow, articlesNaming, articlesWithEvents, countArticles, figureRows, namesOf, selectTimelineEntries } from "../store";
+import { articleDateRange, articleFacts, articleRow, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
 import { eventFilter } from "../queries/events";
 import { chartFileBase, dateSpan, describeFilters, sourceLine, type FilterNames } from "./caption";
+import { ENFORCEMENT_MEASURES } from "./figures";
 import type { CsvCell } from "./csv";
 import { ChartSpec, type ChartCategory, type ChartRow, type ChartSpecInput } from "./spec";
 
@@ -247,74 +248,26 @@ export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
   });
 }
 
-export const ENFORCEMENT_MEASURES = [
-  { key: "seizures", label: "Seizures (kg)", unit: "kg" },
-  { key: "arrests", label: "Arrests (people)", unit: "count" },
-  { key: "prosecutions", label: "Prosecutions (cases or people)", unit: "count" },
-  { key: "deaths", label: "Overdose deaths", unit: "count" },
-] as const;
-export type EnforcementMeasure = (typeof ENFORCEMENT_MEASURES)[number]["key"];
-
-const MASS_TO_KG: Record<string, number> = { t: 1000, kg: 1, g: 0.001, mg: 0.000001, lb: 0.45359237 };
-
-/** What an enforcement figure measures, and its value in the measure's unit; or null. */
-export function classifyFigure(s: Statistic, eventType?: string): { measure: EnforcementMeasure; value: number } | null {
-  const m = (s.measure ?? "").toLowerCase();
-  const count = s.unit === "count" || s.unit === "";
-  if (s.unit in MASS_TO_KG) {
-    if (/seiz|confiscat|intercept|captur|found|smuggl|shipment/.test(m) || eventType === "seizure") return { measure: "seizures", value: s.value * MASS_TO_KG[s.unit] };
-    return null;
-  }
-  if (!count) return null;
-  if (/death|died|overdose|fatal|killed|lives/.test(m)) return { measure: "deaths", value: s.value };
-  if (/prosecut|charged|indict|convict|case|sentenc|defendant|trial/.test(m)) return { measure: "prosecutions", value: s.value };
-  if (/arrest|detain|suspect|apprehend/.test(m)) return { measure: "arrests", value: s.value };
-  return null;
-}
-
-interface FigureRecord {
-  statistic: Statistic;
-  /** The date it speaks of: its own period, else its sentence's event, else its article's. */
-  date: string;
-  eventType?: string;
-  article: string;
-  articleDate: string;
-  classified: ReturnType<typeof classifyFigure>;
-}
-
-/**
- * Statistics of the articles behind the filters. A figure in a dated sentence follows its
- * event; one in an undated sentence follows its article (any event of it matching).
- */
-function figures(corpus: Corpus, state: FilterState): FigureRecord[] {
-  return figureRows(corpus.db, isUnfiltered(state) ? undefined : eventFilter(state)).map(({ statistic, eventDate, eventType, articleDate }) => ({
-    statistic,
-    date: statistic.period?.start ?? eventDate ?? articleDate,
-    eventType,
-    article: statistic.provenance.article,
-    articleDate,
-    classified: classifyFigure(statistic, eventType),
-  }));
-}
+export { classifyFigure, ENFORCEMENT_MEASURES, type EnforcementMeasure } from "./figures";
 
 /** Enforcement figures per year: the largest figure reported for each measure. */
 export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec {
-  const found = figures(corpus, state).filter((f) => f.classified && f.classified.value > 0);
-  const span = dateSpan(found.map((f) => f.date.slice(0, 4)));
+  // Each figure was classified (classifyFigure) when it was written; the database gives
+  // the largest value per year and measure.
+  const found = enforcementByYear(corpus.db, isUnfiltered(state) ? undefined : eventFilter(state));
+  const span = dateSpan(found.rows.map((f) => f.year));
   const years = span.first && span.last ? yearsBetween(span.first, span.last) : [];
-  const present = ENFORCEMENT_MEASURES.filter((m) => found.some((f) => f.classified!.measure === m.key));
+  const present = ENFORCEMENT_MEASURES.filter((m) => found.rows.some((f) => f.measure === m.key));
   const rows = new Map<string, ChartRow>(years.map((y) => [y, Object.fromEntries([["year", y], ...present.map((m) => [m.key, null])])]));
-  for (const f of found) {
-    const row = rows.get(f.date.slice(0, 4));
-    const { measure, value } = f.classified!;
-    if (row && (row[measure] === null || value > (row[measure] as number))) row[measure] = Math.round(value * 100) / 100;
+  for (const f of found.rows) {
+    const row = rows.get(f.year);
+    if (row) row[f.measure] = Math.round(f.value * 100) / 100;
   }
   const data = [...rows.values()];
-  const values = found.map((f) => f.classified!.value);
-  const [low, high] = values.reduce(([lo, hi], v) => [Math.min(lo, v), Math.max(hi, v)], [Infinity, 0]);
-  const spread = values.length ? high / Math.max(1e-9, low) : 1;
+  const { low, high } = found;
+  const spread = found.rows.length ? high / Math.max(1e-9, low) : 1;
   const categories = categoriesOf(present.map((m) => ({ key: m.key, label: m.label })));
-  const articleSpan = dateSpan(new Set(found.map((f) => f.articleDate)));
+  const articleSpan = { first: found.firstArticle, last: found.lastArticle };
   return spec({
     id: "enforcement-figures",
     title: "Enforcement figures per year, by measure",
@@ -330,7 +283,7 @@ export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec 
     yScale: spread > 1000 ? "log" : "linear",
     yDomain: spread > 1000 ? [10 ** Math.floor(Math.log10(low)), 10 ** Math.ceil(Math.log10(high))] : undefined,
     filtersLine: describeFilters(state, names(corpus, stateIds(state))),
-    sourceLine: sourceLine({ articles: new Set(found.map((f) => f.article)).size, ...articleSpan }),
+    sourceLine: sourceLine({ articles: found.articles, ...articleSpan }),
     note: "Figures are as reported; the same figure in several articles counts once per year as the largest value.",
     fileBase: chartFileBase("enforcement-figures", { ...state, stack: undefined }),
     table: tbl(["year", ...categories.map((c) => c.label)], data.map((r) => [r.year, ...present.map((m) => r[m.key] as CsvCell)])),

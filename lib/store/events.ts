@@ -17,6 +17,9 @@ export interface EventFilter {
   q?: string;
   /** Events of one article only. */
   article?: string;
+  /** Events whose own date (as written) is at or after / before these: a year's events are dateFrom 2024, dateBefore 2025. */
+  dateFrom?: string;
+  dateBefore?: string;
 }
 
 export interface Where {
@@ -50,6 +53,14 @@ export function whereOf(filter: EventFilter): Where {
   if (filter.to) {
     clauses.push("e.first_day <= @to");
     params.to = filter.to;
+  }
+  if (filter.dateFrom) {
+    clauses.push("e.date >= @dateFrom");
+    params.dateFrom = filter.dateFrom;
+  }
+  if (filter.dateBefore) {
+    clauses.push("e.date < @dateBefore");
+    params.dateBefore = filter.dateBefore;
   }
   if (filter.article) {
     clauses.push("e.article = @article");
@@ -136,7 +147,7 @@ export function countAllEvents(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM events").get() as { n: number }).n;
 }
 
-const isEmpty = (f: EventFilter) => !f.actor?.length && !f.chemical?.length && !f.type && !f.from && !f.to && !f.q?.trim() && !f.article;
+const isEmpty = (f: EventFilter) => whereOf(f).sql === "1";
 
 /**
  * Events per actor, chemical and type among those passing `filter`. With no filter the

@@ -24,7 +24,7 @@ import type { Registries } from "../extract/context";
 import type { Article, ContentIssue, Event, Extraction, TimelineEntry } from "../schema";
 import { getMeta, setMeta, type Db } from "./db";
 import { deleteArticle, deleteFile, deriveEntities, insertArticle, registryJurisdictions, sortKey, touchFile, writeFile } from "./write";
-import { writeTimeline } from "./timeline";
+import { articleBuckets, bucketKey, writeTimeline } from "./timeline";
 
 export interface IngestOptions {
   /** Files of the folder, as listed (see listArticleFiles). */
@@ -78,6 +78,11 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
   const result: IngestResult = { read: 0, extracted: 0, deleted: 0, changed: false, ms: { total: 0, derive: 0, timeline: 0 } };
   const { registries } = options;
   const jurisdictions = registryJurisdictions(registries);
+  /** Timeline buckets this ingest changed; undefined: every bucket (nothing is known of what changed). */
+  let touched: Set<string> | undefined = getMeta(db, "derived") === "stale" ? undefined : new Set();
+  const touch = (keys: Iterable<string>) => {
+    if (touched) for (const k of keys) touched.add(k);
+  };
   const markChanged = () => {
     if (!result.changed) setMeta(db, "derived", "stale");
     result.changed = true;
@@ -92,6 +97,7 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
       setMeta(db, "derived", "stale");
     })();
     result.changed = true;
+    touched = undefined;
   }
 
   const stored = new Map((db.prepare("SELECT path, mtime_ms, size, hash, slug FROM files").all() as StoredFile[]).map((f) => [f.path, f]));
@@ -102,10 +108,14 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
     return !s || s.hash === "" || s.mtime_ms !== f.mtimeMs || s.size !== f.size;
   });
 
+  /** Which file holds a slug's article: the first in folder order of those with a usable article. */
+  const owner = db.prepare("SELECT file FROM articles WHERE slug = ?").pluck();
   if (gone.length) {
     db.transaction(() => {
       markChanged();
       for (const p of gone) {
+        const slug = slugFromPath(p);
+        if (owner.get(slug) === p) touch(articleBuckets(db, slug));
         deleteFile(db, p);
         stored.delete(p);
         result.deleted++;
@@ -113,8 +123,6 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
     })();
   }
 
-  /** Which file holds a slug's article: the first in folder order of those with a usable article. */
-  const owner = db.prepare("SELECT file FROM articles WHERE slug = ?").pluck();
 
   const processOne = (stamp: FileStamp, force: boolean) => {
     const before = stored.get(stamp.file);
@@ -130,17 +138,22 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
     const article = parsed.article;
     // The file's previous article goes; a rival of the same name may take its place below.
     const slug = slugFromPath(stamp.file);
-    if (owner.get(slug) === stamp.file) deleteArticle(db, slug);
+    if (owner.get(slug) === stamp.file) {
+      touch(articleBuckets(db, slug));
+      deleteArticle(db, slug);
+    }
     writeFile(db, file, article?.slug, parsed.issues);
     stored.set(stamp.file, { path: file.path, mtime_ms: file.mtimeMs, size: file.size, hash: file.hash, slug: article?.slug ?? null });
     if (!article) return;
     const holder = owner.get(article.slug) as string | undefined;
     if (holder && holder !== stamp.file) {
       if (sortKey(holder) < sortKey(stamp.file)) return; // the earlier file keeps the name
+      touch(articleBuckets(db, article.slug));
       deleteArticle(db, article.slug);
     }
     const extraction = extractAll(article.body, { slug: article.slug, date: article.date, registries });
     insertArticle(db, article, extraction, registries, jurisdictions);
+    touch(extraction.events.map((e) => bucketKey(e.type, e.date)));
     result.extracted++;
   };
 
@@ -172,7 +185,7 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
       deriveEntities(db, registries);
       result.ms.derive = performance.now() - t0;
       const t1 = performance.now();
-      if (options.groupTimeline) writeTimeline(db, options.groupTimeline);
+      if (options.groupTimeline) writeTimeline(db, options.groupTimeline, touched);
       result.ms.timeline = performance.now() - t1;
       setMeta(db, "derived", "fresh");
       setMeta(db, "generation", String(Number(getMeta(db, "generation") ?? "0") + 1));

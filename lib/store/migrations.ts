@@ -271,6 +271,22 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'porter uni
   },
   {
     version: 2,
+    description: "statistics: the event of the figure's sentence and its enforcement class, which charts read instead of working them out per request",
+    // The class is worked out in code (lib/charts/figures.ts): every file is marked stale,
+    // so the next ingest extracts and writes every article again.
+    sql: `
+ALTER TABLE statistics ADD COLUMN event TEXT;                -- id of the last event read from the same sentence, if any
+ALTER TABLE statistics ADD COLUMN enforcement_measure TEXT;  -- seizures, arrests, prosecutions or deaths
+ALTER TABLE statistics ADD COLUMN enforcement_value REAL;    -- the value in that measure's unit (kilograms, people, cases)
+ALTER TABLE statistics ADD COLUMN tariff_rate INTEGER NOT NULL DEFAULT 0;  -- 1 for a tariff rate in percent
+CREATE INDEX statistics_event ON statistics(event);
+CREATE INDEX statistics_enforcement ON statistics(enforcement_measure) WHERE enforcement_measure IS NOT NULL;
+CREATE INDEX statistics_tariff ON statistics(article) WHERE tariff_rate = 1;
+UPDATE files SET hash = '';
+`,
+  },
+  {
+    version: 3,
     description: "timeline entries per chemical and actor, for the unfiltered filter counts",
     sql: `
 ALTER TABLE chemicals ADD COLUMN entry_count INTEGER NOT NULL DEFAULT 0;

@@ -254,9 +254,13 @@ export function articlesNaming(db: Db, kind: "chemical" | "actor", id: string, l
 
 /** Other entities named in the articles that name `id`, by number of such articles. */
 export function coNamed(db: Db, kind: "chemical" | "actor", id: string, other: "chemical" | "actor", limit: number): { id: string; count: number }[] {
-  const otherIds = other === "chemical" ? "SELECT article, chemical AS id FROM chemical_mentions" : "SELECT article, actor AS id FROM actor_mentions UNION SELECT article, official AS id FROM officials";
+  // From the articles that name `id`, through each table's (article, position) key.
+  const otherIds =
+    other === "chemical"
+      ? "SELECT m.article, m.chemical AS id FROM arts JOIN chemical_mentions m ON m.article = arts.article"
+      : "SELECT m.article, m.actor AS id FROM arts JOIN actor_mentions m ON m.article = arts.article UNION ALL SELECT o.article, o.official AS id FROM arts JOIN officials o ON o.article = arts.article";
   return db
-    .prepare(`SELECT o.id, count(DISTINCT o.article) AS count FROM (${otherIds}) o WHERE o.article IN (SELECT article FROM (${ARTICLES_NAMING[kind]})) GROUP BY o.id ORDER BY count DESC, o.id LIMIT @limit`)
+    .prepare(`WITH arts AS (SELECT article FROM (${ARTICLES_NAMING[kind]})) SELECT o.id, count(DISTINCT o.article) AS count FROM (${otherIds}) o GROUP BY o.id ORDER BY count DESC, o.id LIMIT @limit`)
     .all({ id, limit }) as { id: string; count: number }[];
 }
 
@@ -264,7 +268,9 @@ export function coNamed(db: Db, kind: "chemical" | "actor", id: string, other: "
 export function quotesNear(db: Db, chemical: string, direct: boolean, limit: number) {
   return db
     .prepare(
-      `SELECT q.text, q.speaker, q.speaker_id, q.sentence, a.slug, a.title, a.date FROM quotes q JOIN chemical_mentions m ON m.article = q.article AND m.chemical = @id JOIN articles a ON a.slug = q.article
+      // Articles newest first as the outer loop (CROSS JOIN keeps that order), so the
+      // first ten quotes end the scan.
+      `SELECT q.text, q.speaker, q.speaker_id, q.sentence, a.slug, a.title, a.date FROM articles a CROSS JOIN chemical_mentions m ON m.article = a.slug AND m.chemical = @id CROSS JOIN quotes q ON q.article = a.slug
        WHERE ${direct ? "" : "NOT "}EXISTS (SELECT 1 FROM json_each(m.mentions) j WHERE json_extract(j.value, '$.sentence') = q.sentence)
        ORDER BY a.date DESC, a.slug, q.position LIMIT @limit`,
     )
@@ -324,21 +330,19 @@ export function entityCounts(db: Db): { actors: number; people: number; chemical
  * dated sentence when its event matches, one in an undated sentence when any event of its
  * article does.
  */
-export function figureRows(db: Db, filter?: EventFilter): { statistic: Statistic; eventDate?: string; eventType?: string; articleDate: string }[] {
+export function figureRows(db: Db, filter?: EventFilter, only: { tariff?: boolean } = {}): { statistic: Statistic; eventDate?: string; eventType?: string; articleDate: string }[] {
   const where = filter ? whereOf(filter) : undefined;
   if (where?.searchError) return [];
-  const matching = where
-    ? `WHERE (f.event_id IS NOT NULL AND f.event_id IN (SELECT e.id FROM events e WHERE ${where.sql})) OR (f.event_id IS NULL AND f.article IN (SELECT e.article FROM events e WHERE ${where.sql}))`
-    : "";
+  const clauses = [
+    ...(only.tariff ? ["s.tariff_rate = 1"] : []),
+    ...(where ? [`((s.event IS NOT NULL AND s.event IN (SELECT e.id FROM events e WHERE ${where.sql})) OR (s.event IS NULL AND s.article IN (SELECT e.article FROM events e WHERE ${where.sql})))`] : []),
+  ];
   const rows = db
     .prepare(
-      `WITH f AS (
-         SELECT s.*, a.date AS article_date,
-           (SELECT e.id FROM events e WHERE e.article = s.article AND e.sentence = s.sentence ORDER BY e.position DESC LIMIT 1) AS event_id
-         FROM statistics s JOIN articles a ON a.slug = s.article)
-       SELECT f.*, ev.date AS event_date, ev.type AS event_type FROM f LEFT JOIN events ev ON ev.id = f.event_id
-       ${matching}
-       ORDER BY f.article_date DESC, f.article, f.position`,
+      `SELECT s.*, a.date AS article_date, ev.date AS event_date, ev.type AS event_type
+       FROM statistics s JOIN articles a ON a.slug = s.article LEFT JOIN events ev ON ev.id = s.event
+       ${clauses.length ? `WHERE ${clauses.join(" AND ")}` : ""}
+       ORDER BY a.date DESC, s.article, s.position`,
     )
     .all(where?.params ?? {}) as (Record<string, unknown> & { sentence: number; offset_start: number; offset_end: number; article: string; article_date: string; event_date: string | null; event_type: string | null })[];
   return rows.map((r) => ({ statistic: toStatistic(r.article, r), eventDate: r.event_date ?? undefined, eventType: r.event_type ?? undefined, articleDate: r.article_date }));
@@ -359,4 +363,25 @@ export function searchArticles(db: Db, q: string, page: { limit: number; offset:
     )
     .all({ match: search.match, start: MARK_START, end: MARK_END, limit: page.limit, offset: page.offset }) as (ListRow & { snippet: string })[];
   return { total, rows: rows.map((r) => ({ ...toListRow(r), snippet: r.snippet })) };
+}
+
+/**
+ * The enforcement chart's figures: the largest value per year (of the figure's own period,
+ * else its sentence's event, else its article) and measure, with the spread of all values
+ * and the articles they come from. Filtered as figureRows is.
+ */
+export function enforcementByYear(db: Db, filter?: EventFilter) {
+  const where = filter ? whereOf(filter) : undefined;
+  const empty = { rows: [] as { year: string; measure: "seizures" | "arrests" | "prosecutions" | "deaths"; value: number }[], low: Infinity, high: 0, articles: 0, firstArticle: undefined as string | undefined, lastArticle: undefined as string | undefined };
+  if (where?.searchError) return empty;
+  const clauses = [
+    "s.enforcement_measure IS NOT NULL AND s.enforcement_value > 0",
+    ...(where ? [`((s.event IS NOT NULL AND s.event IN (SELECT e.id FROM events e WHERE ${where.sql})) OR (s.event IS NULL AND s.article IN (SELECT e.article FROM events e WHERE ${where.sql})))`] : []),
+  ].join(" AND ");
+  const from = `FROM statistics s JOIN articles a ON a.slug = s.article LEFT JOIN events ev ON ev.id = s.event WHERE ${clauses}`;
+  const params = where?.params ?? {};
+  const rows = db.prepare(`SELECT substr(coalesce(s.period_start, ev.date, a.date), 1, 4) AS year, s.enforcement_measure AS measure, max(s.enforcement_value) AS value ${from} GROUP BY 1, 2 ORDER BY 1, 2`).all(params) as typeof empty.rows;
+  const totals = db.prepare(`SELECT min(s.enforcement_value) AS low, max(s.enforcement_value) AS high, count(DISTINCT s.article) AS articles, min(a.date) AS first, max(a.date) AS last ${from}`).get(params) as { low: number | null; high: number | null; articles: number; first: string | null; last: string | null };
+  if (rows.length === 0) return empty;
+  return { rows, low: totals.low ?? Infinity, high: totals.high ?? 0, articles: totals.articles, firstArticle: totals.first ?? undefined, lastArticle: totals.last ?? undefined };
 }

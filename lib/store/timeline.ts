@@ -6,12 +6,39 @@ import type { Event, TimelineEntry, TimelineSource } from "../schema";
 import type { Db } from "./db";
 import { iterateEvents, markedSentences, toEvent, whereOf, type EventFilter, type Where } from "./events";
 
-/** Replaces the timeline tables with the entries `group` makes of every event. */
-export function writeTimeline(db: Db, group: (events: readonly Event[]) => TimelineEntry[]): number {
+/**
+ * A bucket: an event type and a year. Events cluster only with events of their type and
+ * year, and disputes are only marked between entries of one type and year (see
+ * lib/timeline/group.ts and disputes.ts), so the entries of a bucket depend on that
+ * bucket's events alone: after a change, only the buckets it touched are grouped again.
+ */
+export const bucketKey = (type: string, date: string) => `${type}|${date.slice(0, 4)}`;
+
+/** The buckets of an article's stored events (before they are replaced or removed). */
+export function articleBuckets(db: Db, slug: string): string[] {
+  const rows = db.prepare("SELECT DISTINCT type, substr(date, 1, 4) AS year FROM events WHERE article = ?").all(slug) as { type: string; year: string }[];
+  return rows.map((r) => `${r.type}|${r.year}`);
+}
+
+/**
+ * Replaces the timeline entries of the given buckets (every bucket when `buckets` is
+ * undefined) with the entries `group` makes of their events.
+ */
+export function writeTimeline(db: Db, group: (events: readonly Event[]) => TimelineEntry[], buckets?: ReadonlySet<string>): number {
   const events: Event[] = [];
-  for (const row of iterateEvents(db, {})) events.push(toEvent(row));
+  if (!buckets) {
+    for (const row of iterateEvents(db, {})) events.push(toEvent(row));
+    db.exec("DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
+  } else {
+    const remove = db.prepare("DELETE FROM timeline_entries WHERE type = ? AND date >= ? AND date < ?");
+    for (const key of buckets) {
+      const [type, year] = key.split("|");
+      const next = String(Number(year) + 1);
+      for (const row of iterateEvents(db, { type: type as Event["type"], dateFrom: year, dateBefore: next })) events.push(toEvent(row));
+      remove.run(type, year, next);
+    }
+  }
   const entries = group(events);
-  db.exec("DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
   const entry = db.prepare(
     "INSERT INTO timeline_entries (id, date, date_end, precision, type, status, phase, tariff_layer, tariff_rate, tariff_target, summary, actors, officials, chemicals, disputed_with) VALUES (@id, @date, @date_end, @precision, @type, @status, @phase, @tariff_layer, @tariff_rate, @tariff_target, @summary, @actors, @officials, @chemicals, @disputed_with)",
   );
@@ -77,6 +104,9 @@ export function entryWhereOf(filter: EventFilter): Where {
   return { sql: clauses.length ? clauses.join(" AND ") : "1", params: { ...events.params, ...(type ? { type } : {}) }, searchError: events.searchError };
 }
 
+/** Newest first; entries of one day by range, type and id, so every query lists them alike. */
+const ENTRY_ORDER = "t.date DESC, coalesce(t.date_end, '') DESC, t.type, t.id";
+
 const ENTRY_COLUMNS = `t.*, (SELECT json_group_array(json_array(s.article, s.event, s.sentence_text, s.sentence, s.offset_start, s.offset_end)) FROM (SELECT * FROM timeline_sources WHERE entry = t.id ORDER BY position) s) AS sources`;
 
 /** Timeline entries that match `filter`, newest first, with their sources; `limit` -1 for all. */
@@ -84,7 +114,7 @@ export function selectTimelineEntries(db: Db, filter: EventFilter = {}, page: { 
   const where = entryWhereOf(filter);
   if (where.searchError) return [];
   const rows = db
-    .prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql} ORDER BY t.date DESC, t.id LIMIT @limit OFFSET @offset`)
+    .prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql} ORDER BY ${ENTRY_ORDER} LIMIT @limit OFFSET @offset`)
     .all({ ...where.params, limit: page.limit, offset: page.offset }) as EntryRow[];
   return rows.map(toEntry);
 }
@@ -93,7 +123,7 @@ export function selectTimelineEntries(db: Db, filter: EventFilter = {}, page: { 
 export function* iterateTimelineEntries(db: Db, filter: EventFilter = {}): Generator<TimelineEntry> {
   const where = entryWhereOf(filter);
   if (where.searchError) return;
-  for (const row of db.prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql} ORDER BY t.date DESC, t.id`).iterate(where.params) as Iterable<EntryRow>) yield toEntry(row);
+  for (const row of db.prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql} ORDER BY ${ENTRY_ORDER}`).iterate(where.params) as Iterable<EntryRow>) yield toEntry(row);
 }
 
 export function countTimelineEntries(db: Db, filter: EventFilter = {}): number {

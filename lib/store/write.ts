@@ -3,6 +3,7 @@
  * transaction), and what is derived from all of them (the chemical and actor tables with
  * their counts). Statements are prepared once per connection.
  */
+import { classifyFigure, isTariffRate } from "../charts/figures";
 import type { Registries } from "../extract/context";
 import type { Article, ContentIssue, Event, Extraction } from "../schema";
 import type { Db } from "./db";
@@ -30,7 +31,7 @@ function prepare(db: Db) {
     insertActor: db.prepare("INSERT INTO actor_mentions (article, position, actor, name, type, registered, country, mention_count, mentions, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     insertOfficial: db.prepare("INSERT INTO officials (article, position, official, name, title, organization, organization_id, country, country_id, registered, mention_count, mentions, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     insertDate: db.prepare("INSERT INTO dates (article, position, text, date_start, date_end, precision, tense, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-    insertStatistic: db.prepare("INSERT INTO statistics (article, position, text, value, unit, qualifier, measure, actor, period_start, period_end, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    insertStatistic: db.prepare("INSERT INTO statistics (article, position, text, value, unit, qualifier, measure, actor, period_start, period_end, event, enforcement_measure, enforcement_value, tariff_rate, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     insertQuote: db.prepare("INSERT INTO quotes (article, position, text, speaker, speaker_id, speaker_kind, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     insertEvent: db.prepare(
       "INSERT INTO events (id, article, position, date, date_end, precision, first_day, last_day, type, status, phase, tariff_layer, tariff_rate, tariff_target, statistics, sentence_text, trigger_text, trigger_start, trigger_end, sentence, offset_start, offset_end) VALUES (@id, @article, @position, @date, @date_end, @precision, @first_day, @last_day, @type, @status, @phase, @tariff_layer, @tariff_rate, @tariff_target, @statistics, @sentence_text, @trigger_text, @trigger_start, @trigger_end, @sentence, @offset_start, @offset_end)",
@@ -188,9 +189,13 @@ export function insertArticle(db: Db, article: Article, extraction: Extraction, 
     s.insertOfficial.run(slug, i, o.id, o.name, o.title ?? null, o.organization ?? null, o.organizationId ?? null, o.country ?? null, o.countryId ?? null, bool(o.registered), o.mentions.length, json(o.mentions), ...p(o)),
   );
   extraction.dates.forEach((d, i) => s.insertDate.run(slug, i, d.text, d.start, d.end ?? null, d.precision, d.tense ?? null, ...p(d)));
-  extraction.statistics.forEach((t, i) =>
-    s.insertStatistic.run(slug, i, t.text, t.value, t.unit, t.qualifier ?? null, t.measure ?? null, t.actorId ?? null, t.period?.start ?? null, t.period?.end ?? null, ...p(t)),
-  );
+  // The event of a figure's sentence: the last one read from it, as charts date figures by it.
+  const eventOfSentence = new Map(extraction.events.map((e) => [e.provenance.sentence, e]));
+  extraction.statistics.forEach((t, i) => {
+    const event = eventOfSentence.get(t.provenance.sentence);
+    const enforcement = classifyFigure(t, event?.type);
+    s.insertStatistic.run(slug, i, t.text, t.value, t.unit, t.qualifier ?? null, t.measure ?? null, t.actorId ?? null, t.period?.start ?? null, t.period?.end ?? null, event?.id ?? null, enforcement?.measure ?? null, enforcement?.value ?? null, bool(isTariffRate(t, event?.type)), ...p(t));
+  });
   extraction.quotes.forEach((q, i) => s.insertQuote.run(slug, i, q.text, q.speaker ?? null, q.speakerId ?? null, q.speakerKind ?? null, ...p(q)));
   const name = nameLookup(extraction, registries);
   extraction.events.forEach((e, i) => {

@@ -2,7 +2,8 @@
  * Measures one ingest of a folder in a fresh process: list, read, validate, extract and
  * write to the database, then derive the entity and timeline tables. Run twice on the same
  * database it measures an unchanged corpus. Used by scripts/bench/run.ts; prints one JSON line.
- *   tsx scripts/bench/ingest.ts --dir <articles> --database <file>
+ *   tsx scripts/bench/ingest.ts --dir <articles> --database <file> [--version <build id>]
+ * With the server's build id as version, the server then starts on an unchanged corpus.
  */
 import { closeCorpora, lastIngest, loadCorpus } from "../../lib/corpus";
 import { countAllEvents } from "../../lib/store";
@@ -17,7 +18,7 @@ async function main() {
   const database = arg("--database");
   if (!dir || !database) throw new Error("--dir and --database are required");
   const start = performance.now();
-  const corpus = await loadCorpus({ articles: dir, database, version: "bench", quiet: true });
+  const corpus = await loadCorpus({ articles: dir, database, version: arg("--version") ?? "bench", quiet: true });
   const end = performance.now();
   const result = lastIngest(database);
   console.log(

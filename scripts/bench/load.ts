@@ -29,7 +29,7 @@ async function main() {
   const server = (() => {
     process.stderr.write(`generating ${articles} articles\n`);
     writeSyntheticCorpus(path.join(work, "articles"), articles, 13);
-    return startServer(path.join(work, "articles"), path.join(work, "cache"), PORT);
+    return startServer(path.join(work, "articles"), path.join(work, "corpus.sqlite"), PORT);
   })();
   try {
     const base = `http://127.0.0.1:${PORT}`;

@@ -1,12 +1,14 @@
 /**
- * npm run bench [-- --json] [-- --sizes 1000,10000]
- * Generates deterministic synthetic corpora, serves each with the production server
- * through CONTENT_DIR, and prints what it costs: ingest, cold and warm start, server
- * memory, time to first byte per page, HTML bytes and first-load JavaScript per route.
+ * npm run bench [-- --json] [-- --sizes 1000,10000,100000]
+ * Generates deterministic synthetic corpora and measures, for each size: the cold ingest
+ * into the database (a fresh process, as a server's first start does it), the ingest of
+ * the unchanged corpus, the production server's start to first page on that unchanged
+ * corpus, time to first byte per page, HTML and first-load JavaScript, resident memory
+ * after 200 requests, and the CSV export of every event of one chemical.
  * Loopback only; every request loop is bounded.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -16,9 +18,10 @@ import { writeSyntheticCorpus } from "./synthetic-corpus";
 const root = path.resolve(__dirname, "..", "..");
 const json = process.argv.includes("--json");
 const sizesArg = process.argv.indexOf("--sizes");
-const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [1000, 10000];
-const PORT = 3210;
-const REQUESTS = 20;
+const sizes = sizesArg > 0 ? process.argv[sizesArg + 1].split(",").map(Number) : [1000, 10000, 100000];
+const PORT = Number(process.env.BENCH_PORT || 3210);
+/** Requests per page: 8 pages, 200 requests in all before memory is read. */
+const REQUESTS = 25;
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 const percentile = (values: number[], p: number) => {
@@ -40,47 +43,56 @@ async function firstLoadJsKb(base: string, html: string): Promise<number> {
   return Math.round(bytes / 102.4) / 10;
 }
 
-function ingest(dir: string, database: string) {
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(__dirname, "ingest.ts"), "--dir", dir, "--database", database], {
+interface IngestLine {
+  articles: number;
+  events: number;
+  totalMs: number;
+  extracted: number;
+  deriveMs: number;
+  timelineMs: number;
+  rssMb: number;
+}
+
+function ingest(dir: string, database: string, version: string): IngestLine {
+  const result = spawnSync(process.execPath, ["--max-old-space-size=8192", path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(__dirname, "ingest.ts"), "--dir", dir, "--database", database, "--version", version], {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 1 << 20,
   });
   if (result.status !== 0) throw new Error(`ingest failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split("\n").pop()!) as { articles: number; events: number; totalMs: number; extracted: number; deriveMs: number; timelineMs: number; rssMb: number };
+  return JSON.parse(result.stdout.trim().split("\n").pop()!) as IngestLine;
 }
 
-async function measure(size: number) {
+async function measure(size: number, version: string) {
   const work = mkdtempSync(path.join(os.tmpdir(), `pw-bench-${size}-`));
   const content = path.join(work, "articles");
+  const database = path.join(work, "corpus.sqlite");
   try {
     log(`[${size}] generating the corpus`);
     writeSyntheticCorpus(content, size, 11);
 
-    log(`[${size}] ingest in a fresh process (cold, then again on the unchanged corpus)`);
-    const coldIngest = ingest(content, path.join(work, "ingest.sqlite"));
-    const warmIngest = ingest(content, path.join(work, "ingest.sqlite"));
+    log(`[${size}] cold ingest in a fresh process, then again on the unchanged corpus`);
+    const coldIngest = ingest(content, database, version);
+    const warmIngest = ingest(content, database, version);
+    const databaseMb = Math.round(statSync(database).size / 1024 / 1024);
 
-    log(`[${size}] server cold start`);
-    const serverCache = path.join(work, "server-cache");
-    let server = startServer(content, serverCache, PORT);
-    const coldStartMs = await waitForServer(`http://127.0.0.1:${PORT}`, 300_000);
-    await stopServer(server);
-    log(`[${size}] server warm start`);
-    server = startServer(content, serverCache, PORT);
-    const warmStartMs = await waitForServer(`http://127.0.0.1:${PORT}`, 300_000);
+    log(`[${size}] server start on the unchanged corpus`);
+    const server = startServer(content, database, PORT);
+    const warmStartMs = await waitForServer(`http://127.0.0.1:${PORT}`, 600_000);
     const base = `http://127.0.0.1:${PORT}`;
 
-    // Pick real ids from the served pages so every URL is one a user could open.
+    // Real ids from the served pages, so every URL is one a user could open.
     const articlesHtml = (await get(`${base}/articles`)).body;
     const slug = /href="\/articles\/([^"?#]+)"/.exec(articlesHtml)?.[1] ?? "none";
     const pages: [string, string][] = [
       ["/", "/"],
       ["/timeline", "/timeline"],
-      ["/timeline filtered", "/timeline?chemical=4-anpp&actor=china"],
+      ["timeline 3 filters", "/timeline?actor=china&chemical=4-anpp&type=control"],
+      ["timeline q", "/timeline?q=precursor+chemicals"],
       ["chemical page", "/chemicals/4-anpp"],
       ["actor page", "/actors/china"],
       ["article page", `/articles/${slug}`],
+      ["/charts", "/charts"],
     ];
     const rows = [];
     for (const [name, url] of pages) {
@@ -101,6 +113,12 @@ async function measure(size: number) {
       });
     }
     const serverRssMb = treeRssMb(server.pid!);
+
+    const exportStart = performance.now();
+    const csv = await get(`${base}/export/chemicals/4-anpp?format=csv`, 600_000);
+    const exportMs = performance.now() - exportStart;
+    const exportRows = csv.body.split("\r\n").length - 2;
+    const afterExportRssMb = treeRssMb(server.pid!);
     await stopServer(server);
     return {
       articles: size,
@@ -108,10 +126,14 @@ async function measure(size: number) {
         coldTotalS: coldIngest.totalMs / 1000,
         coldPerArticleMs: +(coldIngest.totalMs / size).toFixed(2),
         deriveS: coldIngest.deriveMs / 1000,
+        timelineS: coldIngest.timelineMs / 1000,
+        ingestRssMb: coldIngest.rssMb,
         warmTotalS: warmIngest.totalMs / 1000,
         events: coldIngest.events,
+        databaseMb,
       },
-      server: { coldStartS: +(coldStartMs / 1000).toFixed(2), warmStartS: +(warmStartMs / 1000).toFixed(2), rssMb: serverRssMb },
+      server: { warmStartS: +(warmStartMs / 1000).toFixed(2), rssMb: serverRssMb, afterExportRssMb },
+      export: { chemical: "4-anpp", rows: exportRows, seconds: +(exportMs / 1000).toFixed(2), mb: Math.round(csv.bytes / 1024 / 102.4) / 10, status: csv.status },
       pages: rows,
     };
   } finally {
@@ -122,26 +144,29 @@ async function measure(size: number) {
 async function main() {
   const build = spawnSync(process.execPath, [path.join(root, "scripts", "build-if-needed.mjs")], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  const version = readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim();
   const results = [];
-  for (const size of sizes) results.push(await measure(size));
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version };
-  if (json) {
-    console.log(JSON.stringify({ machine, results }, null, 2));
-    return;
+  for (const size of sizes) {
+    const r = await measure(size, version);
+    results.push(r);
+    if (!json) print(r);
   }
-  console.log(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}`);
-  for (const r of results) {
-    console.log(`\n== ${r.articles.toLocaleString("en-US")} articles (${r.ingest.events.toLocaleString("en-US")} events)`);
-    console.log(`cold ingest (read, validate, extract, write): ${r.ingest.coldTotalS.toFixed(1)} s total, ${r.ingest.coldPerArticleMs} ms per article`);
-    console.log(`  of which entity tables derived:            ${r.ingest.deriveS.toFixed(2)} s`);
-    console.log(`ingest of the unchanged corpus (stat only):  ${r.ingest.warmTotalS.toFixed(2)} s`);
-    console.log(`server cold start to first page:             ${r.server.coldStartS} s`);
-    console.log(`server warm start to first page:             ${r.server.warmStartS} s`);
-    console.log(`server resident memory after load:           ${r.server.rssMb} MB`);
-    console.log(`${"page".padEnd(20)} ${"status".padEnd(6)} ${"TTFB med".padStart(9)} ${"TTFB p95".padStart(9)} ${"HTML KB".padStart(8)} ${"JS KB gz".padStart(9)}`);
-    for (const p of r.pages) {
-      console.log(`${p.page.padEnd(20)} ${String(p.status).padEnd(6)} ${`${p.ttfbMedianMs} ms`.padStart(9)} ${`${p.ttfbP95Ms} ms`.padStart(9)} ${String(p.htmlKb).padStart(8)} ${String(p.firstLoadJsKbGzip).padStart(9)}`);
-    }
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 1024 ** 3), node: process.version };
+  if (json) console.log(JSON.stringify({ machine, results }, null, 2));
+  else console.log(`\nmachine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}`);
+}
+
+function print(r: Awaited<ReturnType<typeof measure>>) {
+  console.log(`\n== ${r.articles.toLocaleString("en-US")} articles (${r.ingest.events.toLocaleString("en-US")} events, database ${r.ingest.databaseMb} MB)`);
+  console.log(`cold ingest (read, validate, extract, write):  ${r.ingest.coldTotalS.toFixed(1)} s total, ${r.ingest.coldPerArticleMs} ms per article, ${r.ingest.ingestRssMb} MB resident at the end`);
+  console.log(`  of which entity tables / timeline entries:   ${r.ingest.deriveS.toFixed(2)} s / ${r.ingest.timelineS.toFixed(2)} s`);
+  console.log(`ingest of the unchanged corpus:                ${r.ingest.warmTotalS.toFixed(2)} s`);
+  console.log(`server start to first page, unchanged corpus:  ${r.server.warmStartS} s`);
+  console.log(`server resident memory after 200 requests:     ${r.server.rssMb} MB (${r.server.afterExportRssMb} MB after the export)`);
+  console.log(`CSV of every event of ${r.export.chemical}:               ${r.export.rows.toLocaleString("en-US")} rows, ${r.export.mb} MB, ${r.export.seconds} s (status ${r.export.status})`);
+  console.log(`${"page".padEnd(20)} ${"status".padEnd(6)} ${"TTFB med".padStart(9)} ${"TTFB p95".padStart(9)} ${"HTML KB".padStart(8)} ${"JS KB gz".padStart(9)}`);
+  for (const p of r.pages) {
+    console.log(`${p.page.padEnd(20)} ${String(p.status).padEnd(6)} ${`${p.ttfbMedianMs} ms`.padStart(9)} ${`${p.ttfbP95Ms} ms`.padStart(9)} ${String(p.htmlKb).padStart(8)} ${String(p.firstLoadJsKbGzip).padStart(9)}`);
   }
 }
 

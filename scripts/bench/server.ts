@@ -85,10 +85,11 @@ export function treeRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-export function startServer(contentDir: string, cacheDir: string, port: number): ChildProcess {
+/** Serves `contentDir` with the production build, its database at `database`. */
+export function startServer(contentDir: string, database: string, port: number): ChildProcess {
   return spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir, DATABASE_PATH: path.join(cacheDir, "corpus.sqlite"), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, CONTENT_DIR: contentDir, DATABASE_PATH: database, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }

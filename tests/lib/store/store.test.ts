@@ -12,6 +12,7 @@ import { loadRegistries } from "../../../lib/registry";
 import type { Registries } from "../../../lib/extract/context";
 import { countAllEvents, countArticles, fileIssues, getMeta, ingest, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
 import { groupTimeline } from "../../../lib/timeline/group";
+import { MIGRATIONS } from "../../../lib/store/migrations";
 
 const fixtures = path.join(__dirname, "..", "..", "fixtures");
 const registryDir = path.join(__dirname, "..", "..", "..", "content", "registry");
@@ -210,19 +211,35 @@ describe("opening a database", () => {
     expect(countArticles(db)).toBe(3);
   });
 
-  it("migrates a database of schema version 1 and derives the counts the new columns hold", () => {
+  it("migrates a database of schema version 1, and re-reads the articles whose rows the migration cannot fill", () => {
+    mkdirSync(path.dirname(dbFile), { recursive: true });
+    const v1 = new Database(dbFile);
+    v1.exec(MIGRATIONS[0].sql);
+    v1.exec("PRAGMA user_version = 1; INSERT INTO files (path, sort_key, mtime_ms, size, hash, slug) VALUES ('gone.md', 'gone.md', 1, 1, 'abc', 'gone');");
+    v1.close();
+    const { db, messages } = openDatabase(dbFile, { quiet: true });
+    open.push(db);
+    expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
+    expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
+    expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
+    const columns = (db.prepare("PRAGMA table_info(statistics)").all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(expect.arrayContaining(["event", "enforcement_measure", "enforcement_value"]));
+  });
+
+  it("migrates a database of schema version 2 and derives the counts the new columns of version 3 hold", () => {
     const db1 = connect();
     run(db1, { groupTimeline });
     const counted = () => open[open.length - 1].prepare("SELECT count(*) FROM chemicals WHERE entry_count > 0").pluck().get() as number;
     const expected = counted();
     expect(expected).toBeGreaterThan(0);
-    // Take the database back to version 1: the columns of version 2 gone.
+    // Take the database back to version 2: the columns of version 3 gone.
     db1.exec("ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count;");
-    db1.pragma("user_version = 1");
+    db1.pragma("user_version = 2");
     db1.close();
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
-    expect(messages.join(" ")).toMatch(/migrating .* from schema version 1 to/);
+    expect(messages.join(" ")).toMatch(/migrating .* from schema version 2 to/);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(counted()).toBe(0);
     expect(getMeta(db, "derived")).toBe("stale");
