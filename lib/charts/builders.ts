@@ -6,7 +6,6 @@ import type { Corpus } from "../corpus";
 import { formatPartialDate, partialDateToMs } from "../format";
 import { colorFor, dashFor, markerFor } from "../palette";
 import { firstDay } from "../dates";
-import type { Statistic } from "../schema";
 import { articleDateRange, articleFacts, articleRow, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
 import { eventFilter } from "../queries/events";
