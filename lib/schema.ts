@@ -275,23 +275,16 @@ export const TimelineSource = z.object({
 });
 export type TimelineSource = z.infer<typeof TimelineSource>;
 
-export const TimelineEntry = z.object({
+/**
+ * What an entry says of its event is what an event says, taken from its sources: the most
+ * precise date they give, the union of what they name, and a status that is "scheduled"
+ * only when every source reports the event ahead of its own date.
+ */
+export const TimelineEntry = Event.pick({ date: true, end: true, precision: true, type: true, status: true, phase: true, tariff: true, actors: true, officials: true, chemicals: true }).extend({
   /** Stable while its earliest source stays: `${date}-${type}-${first source event id}`. */
   id: z.string(),
-  /** The most precise date the sources give. */
-  date: PartialIsoDate,
-  end: PartialIsoDate.optional(),
-  precision: Precision,
-  type: EventType,
-  /** "scheduled" only when every source reports the event ahead of its own date. */
-  status: EventStatus,
-  phase: EventPhase.optional(),
-  tariff: TariffDetail.optional(),
   /** One line: the clearest source sentence. */
   summary: z.string(),
-  actors: z.array(z.string()),
-  officials: z.array(z.string()),
-  chemicals: z.array(z.string()),
   sources: z.array(TimelineSource).min(1),
   /** Ids of entries that give another date for what is otherwise the same event. */
   disputedWith: z.array(z.string()),
