@@ -6,8 +6,7 @@ import type { Corpus } from "../corpus";
 import { formatPartialDate, partialDateToMs } from "../format";
 import { colorFor, dashFor, markerFor } from "../palette";
 import { firstDay } from "../dates";
-import type { Statistic } from "../schema";
-import { articleDateRange, articleFacts, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, figureRows, namesOf } from "../store";
+import { articleDateRange, articleFacts, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, namesOf, tariffPoints } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
 import { eventFilter } from "../queries/events";
 import { chartFileBase, dateSpan, describeFilters, sourceLine, type FilterNames } from "./caption";
@@ -246,31 +245,8 @@ export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
   });
 }
 
-import { ENFORCEMENT_MEASURES, isTariffRate } from "./figures";
+import { ENFORCEMENT_MEASURES } from "./figures";
 export { classifyFigure, ENFORCEMENT_MEASURES, type EnforcementMeasure } from "./figures";
-
-interface FigureRecord {
-  statistic: Statistic;
-  /** The date it speaks of: its own period, else its sentence's event, else its article's. */
-  date: string;
-  eventType?: string;
-  article: string;
-  articleDate: string;
-}
-
-/**
- * Statistics of the articles behind the filters. A figure in a dated sentence follows its
- * event; one in an undated sentence follows its article (any event of it matching).
- */
-function tariffFigures(corpus: Corpus, state: FilterState): FigureRecord[] {
-  return figureRows(corpus.db, isUnfiltered(state) ? undefined : eventFilter(state), { tariff: true }).map(({ statistic, eventDate, eventType, articleDate }) => ({
-    statistic,
-    date: statistic.period?.start ?? eventDate ?? articleDate,
-    eventType,
-    article: statistic.provenance.article,
-    articleDate,
-  }));
-}
 
 /** Enforcement figures per year: the largest figure reported for each measure. */
 export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec {
@@ -316,9 +292,9 @@ export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec 
 
 /** Tariff rates reported in the articles, as steps that hold until the next change. */
 export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
-  const points = tariffFigures(corpus, state)
-    .filter((f) => isTariffRate(f.statistic, f.eventType))
-    .map((f) => ({ series: f.statistic.actorId ?? "tariff", day: firstDay(f.date), value: f.statistic.value, reported: f.articleDate, article: f.article }))
+  // Tariff rates were picked out (isTariffRate) when each figure was written.
+  const points = tariffPoints(corpus.db, isUnfiltered(state) ? undefined : eventFilter(state))
+    .map((f) => ({ ...f, day: firstDay(f.date) }))
     .sort((a, b) => a.day.localeCompare(b.day) || a.reported.localeCompare(b.reported));
   const series = [...new Set(points.map((p) => p.series))];
   const current = new Map<string, number>();
@@ -355,10 +331,10 @@ export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
 }
 
 /** Articles per month (or year) that name one chemical or actor: for the entity pages. */
-export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "actor"; id: string }): ChartSpec {
+export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "actor"; id: string }, naming?: readonly { date: string }[]): ChartSpec {
   const known = names(corpus, target.kind === "chemical" ? { chemicals: [target.id] } : { actors: [target.id] });
   const name = target.kind === "chemical" ? known.chemical(target.id) : known.actor(target.id);
-  const articles = articlesNaming(corpus.db, target.kind, target.id);
+  const articles = naming ?? articlesNaming(corpus.db, target.kind, target.id);
   const p = periods(articles.map((a) => a.date));
   const rows = new Map<string, ChartRow>(p.keys.map((k) => [k, { period: k, [target.id]: 0 }]));
   for (const a of articles) {

@@ -285,6 +285,16 @@ CREATE INDEX statistics_tariff ON statistics(article) WHERE tariff_rate = 1;
 UPDATE files SET hash = '';
 `,
   },
+  {
+    version: 3,
+    description: "statistics.figure_date (the date a figure speaks of) and event_types (events per type), so charts and the unfiltered timeline need no join or scan of every event",
+    sql: `
+ALTER TABLE statistics ADD COLUMN figure_date TEXT;  -- its own period, else its sentence's event, else its article
+CREATE TABLE event_types (type TEXT PRIMARY KEY, event_count INTEGER NOT NULL);
+UPDATE files SET hash = '';
+UPDATE meta SET value = 'stale' WHERE key = 'derived';
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

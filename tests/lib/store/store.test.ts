@@ -219,6 +219,7 @@ describe("opening a database", () => {
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
     expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
+    expect(SCHEMA_VERSION).toBe(3);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
     expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
