@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ChartFigure } from "@/components/charts/ChartFigure";
 import { ControlMatrix } from "@/components/ControlMatrix";
-import { EventList } from "@/components/EventList";
+import { EntryList } from "@/components/TimelineEntries";
 import { getOverview } from "@/lib/queries";
 import { getCorpus } from "./corpus";
 
@@ -10,7 +10,8 @@ export default async function OverviewPage() {
   const { counts, dateRange } = overview;
   const stats = [
     { label: "Articles", value: counts.articles, href: "/articles" },
-    { label: "Events", value: counts.events, href: "/timeline" },
+    // Timeline entries: an event that several articles report counts once.
+    { label: "Events (each once)", value: counts.events, href: "/timeline" },
     { label: "Chemicals", value: counts.chemicals, href: "/chemicals" },
     { label: "Organisations", value: counts.organizations, href: "/actors" },
     { label: "People", value: counts.people, href: "/actors#people" },
@@ -42,7 +43,7 @@ export default async function OverviewPage() {
           <h2 id="latest">Latest events</h2>
           <Link href="/timeline">All events on the timeline</Link>
         </div>
-        <EventList events={overview.latestEvents} compact empty="No dated events were found in the articles yet." />
+        <EntryList entries={overview.latestEntries} compact empty="No dated events were found in the articles yet." />
       </section>
       <section aria-labelledby="matrix">
         <div className="section-head">

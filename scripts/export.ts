@@ -3,8 +3,8 @@
  *   e.g. npm run export -- --out exports actor=china type=control from=2024
  *        npm run export -- --out exports --format json "chemical=npp&q=tariff*"
  * Brings the database in step with the articles folder (CONTENT_DIR or content/articles),
- * then writes one file per record kind (events under the filters; every other kind for
- * the articles with a matching event) and a README.md of the columns.
+ * then writes one file per record kind (timeline entries and events under the filters;
+ * every other kind for the articles with a matching event) and a README.md of the columns.
  */
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { once } from "node:events";
 import { closeCorpora, loadCorpus } from "../lib/corpus";
 import { exportChunks, exportReadme, type ExportFormat } from "../lib/export";
 import { eventFilter, knownIds } from "../lib/queries";
-import { EXPORT_KINDS, exportArticles, exportEvents, exportRecords, type ExportKindName, type ExportRow } from "../lib/store";
+import { EXPORT_KINDS, exportArticles, exportEvents, exportRecords, exportTimeline, type ExportKindName, type ExportRow } from "../lib/store";
 import { parseFilters, serializeFilters } from "../lib/url-state";
 
 function usage(message: string): never {
@@ -50,7 +50,8 @@ async function main(): Promise<number> {
   mkdirSync(out, { recursive: true });
   const kinds = Object.keys(EXPORT_KINDS) as ExportKindName[];
   for (const name of kinds) {
-    const rows: Iterable<ExportRow> = name === "events" ? exportEvents(corpus.db, filter) : name === "articles" ? exportArticles(corpus.db, filter) : exportRecords(corpus.db, name, filter);
+    const rows: Iterable<ExportRow> =
+      name === "timeline" ? exportTimeline(corpus.db, filter) : name === "events" ? exportEvents(corpus.db, filter) : name === "articles" ? exportArticles(corpus.db, filter) : exportRecords(corpus.db, name, filter);
     let count = 0;
     const counted = (function* () {
       for (const r of rows) {

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActiveFilters } from "@/components/ActiveFilters";
-import { EventItem } from "@/components/EventList";
 import { ExportLinks } from "@/components/ExportLinks";
 import { FilterPanel } from "@/components/FilterPanel";
 import { Pagination } from "@/components/Pagination";
 import { Problems } from "@/components/Problems";
+import { EntryItem } from "@/components/TimelineEntries";
 import { filterPanel, getTimeline, knownIds } from "@/lib/queries";
 import { parseFilters } from "@/lib/url-state";
 import { getCorpus } from "../corpus";
@@ -20,7 +20,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
   return (
     <>
       <h1>Timeline</h1>
-      <p className="lede">Every dated event the articles report, grouped by year and month.</p>
+      <p className="lede">Every dated event the articles report, once each with all the articles that report it, grouped by year and month.</p>
       <Problems problems={[...problems, ...timeline.problems]} />
       <div className="with-sidebar">
         <aside className="sidebar" aria-label="Filter events">
@@ -33,7 +33,7 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
             {timeline.total > 0 && timeline.pageCount > 1 && ` Showing ${timeline.firstShown.toLocaleString("en-US")}–${timeline.lastShown.toLocaleString("en-US")}.`}{" "}
             <Link href={timeline.chartsHref}>See them as charts</Link>
           </p>
-          {timeline.total > 0 && <ExportLinks links={timeline.exports} what={timeline.total === timeline.totalAll ? "every event" : "the matching events (all pages)"} />}
+          {timeline.total > 0 && <ExportLinks links={timeline.exports} what={timeline.total === timeline.totalAll ? "every timeline entry" : "the matching entries (all pages)"} />}
           {timeline.total === 0 ? (
             <p className="empty">
               {timeline.totalAll === 0 ? "No dated events were found in the articles yet." : "No event matches these filters. Remove a filter to see more."}
@@ -50,8 +50,8 @@ export default async function TimelinePage({ searchParams }: PageProps<"/timelin
                       {m.label}
                     </h3>
                     <ol className="events">
-                      {m.events.map((e) => (
-                        <EventItem key={e.id} event={e} />
+                      {m.entries.map((e) => (
+                        <EntryItem key={e.id} entry={e} />
                       ))}
                     </ol>
                   </section>

@@ -70,12 +70,12 @@ export function ChartCanvas({ spec }: { spec: ChartSpec }) {
             dataKey={c.key}
             name={c.label}
             type={spec.curve === "step" ? "stepAfter" : "linear"}
-            stroke={c.color}
+            stroke={c.points ? "none" : c.color}
             strokeWidth={2.5}
             strokeDasharray={c.dash || undefined}
-            dot={spec.curve === "step" ? false : { r: 3, fill: c.color, stroke: c.color }}
+            dot={c.points ? { r: 4.5, fill: "#fff", stroke: c.color, strokeWidth: 2 } : spec.curve === "step" ? false : { r: 3, fill: c.color, stroke: c.color }}
             activeDot={{ r: 4 }}
-            connectNulls
+            connectNulls={!c.points}
             isAnimationActive={false}
           />
         ))}

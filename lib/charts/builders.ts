@@ -6,10 +6,11 @@ import type { Corpus } from "../corpus";
 import { formatPartialDate, partialDateToMs } from "../format";
 import { colorFor, dashFor, markerFor } from "../palette";
 import { firstDay } from "../dates";
-import { articleDateRange, articleFacts, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, namesOf, tariffPoints } from "../store";
+import { articleDateRange, articleFacts, articleRow, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
 import { eventFilter } from "../queries/events";
 import { chartFileBase, dateSpan, describeFilters, sourceLine, type FilterNames } from "./caption";
+import { ENFORCEMENT_MEASURES } from "./figures";
 import type { CsvCell } from "./csv";
 import { ChartSpec, type ChartCategory, type ChartRow, type ChartSpecInput } from "./spec";
 
@@ -189,7 +190,8 @@ export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
   const first = new Map<string, Map<string, string>>();
   for (const c of chemicals) {
     for (const control of c.controls) {
-      const when = control.effective ?? control.announced;
+      // A control counts from the day it took effect: an announcement is not a control.
+      const when = control.effective;
       if (!when) continue;
       const byChem = first.get(control.jurisdiction) ?? new Map<string, string>();
       const day = firstDay(when);
@@ -226,7 +228,7 @@ export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
   return spec({
     id: "controls-over-time",
     title: "Precursors under control, by jurisdiction",
-    subtitle: "Cumulative number of precursor chemicals each jurisdiction controls, from the date the control took effect (or was announced).",
+    subtitle: "Cumulative number of precursor chemicals each jurisdiction controls, from the day each control took effect; controls only announced are not counted.",
     kind: "line",
     curve: "step",
     index: "date",
@@ -245,7 +247,6 @@ export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
   });
 }
 
-import { ENFORCEMENT_MEASURES } from "./figures";
 export { classifyFigure, ENFORCEMENT_MEASURES, type EnforcementMeasure } from "./figures";
 
 /** Enforcement figures per year: the largest figure reported for each measure. */
@@ -289,44 +290,55 @@ export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec 
   });
 }
 
-
-/** Tariff rates reported in the articles, as steps that hold until the next change. */
+/**
+ * The fentanyl-related tariff in effect, as steps that hold until the next change, one
+ * series per country whose goods it taxes, read from timeline entries: a tariff event
+ * knows its layer (the fentanyl-related duty is not the reciprocal one), its new rate and
+ * whether its date is when it took effect or when it was announced. Announcements are
+ * drawn apart, as points at the rate announced.
+ */
 export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
-  // Tariff rates were picked out (isTariffRate) when each figure was written.
-  const points = tariffPoints(corpus.db, isUnfiltered(state) ? undefined : eventFilter(state))
-    .map((f) => ({ ...f, day: firstDay(f.date) }))
-    .sort((a, b) => a.day.localeCompare(b.day) || a.reported.localeCompare(b.reported));
-  const series = [...new Set(points.map((p) => p.series))];
-  const current = new Map<string, number>();
-  const byDay = new Map<string, ChartRow>();
-  for (const p of points) {
-    current.set(p.series, p.value);
-    byDay.set(p.day, { date: partialDateToMs(p.day), ...Object.fromEntries(series.map((s) => [s, current.get(s) ?? null])) });
-  }
-  const data = [...byDay.values()];
+  const entries = selectTimelineEntries(corpus.db, { ...eventFilter(state), type: "tariff" }).filter((e) => e.tariff?.layer === "fentanyl" && e.tariff.rate !== undefined && e.tariff.target);
+  const effective = entries.filter((e) => e.phase === "effective");
+  const announced = entries.filter((e) => e.phase === "announced");
+  const targets = [...new Set(effective.map((e) => e.tariff!.target!))].sort();
+  const known = names(corpus, { actors: [...targets, ...announced.map((e) => e.tariff!.target!), ...state.actor], chemicals: state.chemical });
+  // Changes in force, oldest first; on one day the most precise entry decides.
+  const steps = effective.filter((e) => e.precision === "day").sort((a, b) => a.date.localeCompare(b.date));
+  const notices = announced.filter((e) => targets.includes(e.tariff!.target!) && e.precision === "day");
   const lastArticle = articleDateRange(corpus.db).last;
-  if (data.length && lastArticle && partialDateToMs(lastArticle) > (data.at(-1)!.date as number)) data.push({ ...data.at(-1)!, date: partialDateToMs(lastArticle) });
-  const known = names(corpus, { actors: [...series, ...state.actor], chemicals: state.chemical });
-  const categories = categoriesOf(series.map((s) => ({ key: s, label: s === "tariff" ? "Tariff rate" : `Tariff set by ${known.actor(s)}` })));
-  const span = dateSpan(new Set(points.map((p) => p.reported)));
+  const days = [...new Set([...steps.map((e) => e.date), ...notices.map((e) => e.date), ...(steps.length && lastArticle ? [lastArticle] : [])])].sort();
+  const inForce = (target: string, day: string) => steps.filter((e) => e.tariff!.target === target && e.date <= day).at(-1)?.tariff!.rate ?? null;
+  const data: ChartRow[] = days.map((day) => ({
+    date: partialDateToMs(day),
+    ...Object.fromEntries(targets.map((t) => [t, inForce(t, day)])),
+    ...Object.fromEntries(targets.map((t) => [`announced:${t}`, notices.find((e) => e.date === day && e.tariff!.target === t)?.tariff!.rate ?? null])),
+  }));
+  const categories = [
+    ...categoriesOf(targets.map((t) => ({ key: t, label: `In effect on goods from ${known.actor(t)}` }))),
+    ...categoriesOf(targets.filter((t) => notices.some((e) => e.tariff!.target === t)).map((t) => ({ key: `announced:${t}`, label: `Announced for ${known.actor(t)} (not yet in effect)` }))).map((c) => ({ ...c, points: true })),
+  ];
+  const articles = new Set(entries.flatMap((e) => e.sources.map((s) => s.article)));
+  const span = dateSpan([...articles].map((slug) => articleRow(corpus.db, slug)?.date).filter((d): d is string => Boolean(d)));
   return spec({
     id: "tariff-rate",
     title: "Fentanyl-related tariff rate",
-    subtitle: "Tariff rates the articles report, each held until the next reported change.",
+    subtitle: "The fentanyl-related tariff in effect on each country's goods, held until the next change; announced changes are marked apart, on the day they were announced.",
     kind: "line",
     curve: "step",
     index: "date",
     xType: "time",
     xTick: "month",
-    data,
+    data: targets.length ? data : [],
     categories,
     valueFormat: "percent",
     yLabel: "Tariff rate (%)",
     filtersLine: describeFilters(state, known),
-    sourceLine: sourceLine({ articles: new Set(points.map((p) => p.article)).size, ...span }),
+    sourceLine: sourceLine({ articles: articles.size, ...span }),
+    note: "Read from timeline entries of type tariff: each change counts once, however many articles report it.",
     fileBase: chartFileBase("tariff-rate", { ...state, stack: undefined }),
-    table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [new Date(r.date as number).toISOString().slice(0, 10), ...series.map((s) => r[s] as CsvCell)])),
-    emptyMessage: "No tariff rates were found for these filters.",
+    table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [new Date(r.date as number).toISOString().slice(0, 10), ...categories.map((c) => r[c.key] as CsvCell)])),
+    emptyMessage: "No fentanyl-related tariff rate was found for these filters.",
   });
 }
 

@@ -25,6 +25,8 @@ export const ChartCategory = z.object({
   dash: z.string(),
   /** Marker shape for points. */
   marker: z.enum(["circle", "square", "diamond", "triangle", "cross", "star"]),
+  /** In a line chart: drawn as points only, not joined (dates apart from the series, such as announcements). */
+  points: z.boolean().optional(),
 });
 export type ChartCategory = z.infer<typeof ChartCategory>;
 

@@ -41,6 +41,10 @@ interface Rule {
 }
 
 const TARIFF_NOUN = String.raw`(?:tariffs?|duties|duty|import tax(?:es)?|levy|levies|rates? on (?:[A-Z][\w-]+ )?(?:goods|imports|products))`;
+const LIST_GATE = /list|schedule|table|SSL|catalog|register|inventory|convention|categor|class|regulations/i;
+const LISTED_GATE = /List I|Schedule [IV]|Class [A-C]|Table I|Category [1-3I]/;
+const REPORT_GATE = /report|data|figures|statistics|summary|estimates|findings|survey|assessment|white paper|study|review/i;
+const LAW_GATE = /\b(?:laws?|bills?|amendments?|acts?|decrees?|regulations?|rules?|orders?|notices?|reforms?)\b/i;
 const TARIFF_GATE = /tariff|dut(?:y|ies)|levy|levies|import tax|rates? on/i;
 const LIST_NOUN = String.raw`(?:[Ll]ists?|[Ss]chedules?|[Tt]ables?|SSL|[Cc]atalog(?:ue)?|[Rr]egister|[Ii]nventory|[Cc]onvention|[Cc]ategor(?:y|ies)|[Cc]lass|[Rr]egulations)`;
 /** A listed category that a substance becomes or is made: "a List I chemical", "Schedule II". */
@@ -53,16 +57,17 @@ const RULES: readonly Rule[] = [
   // control
   // Case matters: "Schedule II" and "List I" are names of lists, not verbs.
   { pattern: new RegExp(String.raw`\b(?:(?:re)?schedule(?!\s+[IV]+\b)|(?:[Rr]e)?[Ss]chedul(?:es|ed|ing))\b${NOT_A_VERB}(?!\s+(?:recommendations?|proposals?|decisions?)\b)`, "g"), role: "happening", type: "control" },
-  { pattern: new RegExp(String.raw`\b(?:[Aa]dd(?:s|ed|ing)?|[Ii]nclud(?:e|es|ed|ing)|[Pp]lac(?:e|es|ed|ing)|[Pp]ut(?:s|ting)?|list(?:s|ed|ing)|[Mm]ov(?:e|es|ed|ing))\b(?=(?<reach>[^.;]{0,110}?\b(?:to|on|in|into|under|as)\s+(?:the |a |an |its |their )?(?:[\w()'’-]+\s+){0,6}?${LIST_NOUN}\b))`, "g"), role: "happening", type: "control" },
-  { pattern: /\b(?:brought|bring(?:s|ing)?|plac(?:e|es|ed|ing)|put(?:s|ting)?)\b(?=(?<reach> (?:[\w,()'’-]+ ){0,8}?under (?:\w+ ){0,3}controls?\b))/gi, role: "happening", type: "control" },
-  { pattern: new RegExp(String.raw`\b(?:made|make|makes|making)\b(?=(?<reach> (?:[\w,()'’-]+ ){0,10}?(?:a |an )?${LISTED_AS}\b))`, "g"), role: "happening", type: "control" },
-  { pattern: new RegExp(String.raw`\b(?:became|become|becomes|becoming|joined|joins|join)\b(?=(?<reach> (?:[\w,()'’-]+ ){0,3}?(?:a |an |the )?${LISTED_AS}\b))`, "g"), role: "happening", type: "control", phase: "effective" },
-  { pattern: /\b(?:announc|approv|propos|unveil|adopt)(?:e|es|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:controls?|restrictions?|bans?|rules?|regulations?)\b/gi, role: "happening", type: "control", phase: "announced" },
-  { pattern: /\b(?:impos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|extend(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,4}?(?:controls?|restrictions?|bans?|licen[cs]ing requirements?)\b/gi, role: "happening", type: "control" },
+  { pattern: new RegExp(String.raw`\b(?:[Aa]dd(?:s|ed|ing)?|[Ii]nclud(?:e|es|ed|ing)|[Pp]lac(?:e|es|ed|ing)|[Pp]ut(?:s|ting)?|list(?:s|ed|ing)|[Mm]ov(?:e|es|ed|ing))\b(?=(?<reach>[^.;]{0,110}?\b(?:to|on|in|into|under|as)\s+(?:the |a |an |its |their )?(?:[\w()'’-]+\s+){0,6}?${LIST_NOUN}\b))`, "g"), role: "happening", type: "control", gate: LIST_GATE },
+  { pattern: /\b(?:brought|bring(?:s|ing)?|plac(?:e|es|ed|ing)|put(?:s|ting)?)\b(?=(?<reach> (?:[\w,()'’-]+ ){0,8}?under (?:\w+ ){0,3}controls?\b))/gi, role: "happening", type: "control", gate: /control/i },
+  { pattern: new RegExp(String.raw`\b(?:made|make|makes|making)\b(?=(?<reach> (?:[\w,()'’-]+ ){0,10}?(?:a |an )?${LISTED_AS}\b))`, "g"), role: "happening", type: "control", gate: LISTED_GATE },
+  { pattern: new RegExp(String.raw`\b(?:became|become|becomes|becoming|joined|joins|join)\b(?=(?<reach> (?:[\w,()'’-]+ ){0,3}?(?:a |an |the )?${LISTED_AS}\b))`, "g"), role: "happening", type: "control", phase: "effective", gate: LISTED_GATE },
+  { pattern: /\b(?:announc|approv|propos|unveil|adopt)(?:e|es|ed|ing)?\s+(?:[\w'’-]+\s+){0,4}?(?:controls?|restrictions?|bans?|rules?|regulations?)\b/gi, role: "happening", type: "control", phase: "announced", gate: /control|restriction|ban|rule|regulation/i },
+  { pattern: /\b(?:impos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|extend(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,4}?(?:controls?|restrictions?|bans?|licen[cs]ing requirements?)\b/gi, role: "happening", type: "control", gate: /control|restriction|ban|licen[cs]/i },
   // The verb alone, so that "urged the country to" before it is seen and denies it.
   { pattern: /(?<=\b(?:will|to) (?:be )?)(?:control(?:led)?|list(?:ed)?|schedule(?:d)?)\b(?!\s+(?:substances?|drugs?|chemicals?)\b)/gi, role: "happening", type: "control" },
   { pattern: /\b(?:began|begin|begins|started|starts?) controlling\b/gi, role: "happening", type: "control", phase: "effective" },
   { pattern: /\blisted (?=(?:in|under|as|on)\b)/gi, role: "happening", type: "control" },
+  { pattern: /\b(?:restrict|curb|halt|suspend)(?:s|ed|ing)? (?:the |all )?(?:imports?|exports?|sales?|shipments?) of\b|\brequir(?:e|es|ed|ing) (?:\w+ ){0,2}(?:export|import) (?:licen[cs]es?|permits?|approvals?)\b/gi, role: "happening", type: "control" },
   { pattern: /\bgave\b(?= (?:[\w()'’-]+ ){0,4}?(?:its|their) own (?:entry|listing)\b)|\b(?:received|receives|got|gets) (?:its|their) own (?:entry|listing)\b/gi, role: "happening", type: "control" },
   { pattern: /\bdesignat(?:e|es|ed|ing)\b/gi, role: "happening", type: "control" },
   { pattern: /\bban(?:s|ned|ning)?\b(?! on)|\ba ban on\b/gi, role: "happening", type: "control" },
@@ -72,14 +77,14 @@ const RULES: readonly Rule[] = [
   { pattern: /\bdraft (?:act|rule|regulation|law|decree|amendment|list)\b/gi, role: "happening", type: "control", phase: "announced", weak: true },
   { pattern: /\b(?:final|interim|temporary) (?:scheduling )?(?:rule|order)\b/gi, role: "happening", type: "control", weak: true },
   // a measure adopted, or taking effect: which measure comes from the context
-  { pattern: new RegExp(String.raw`\b(?:approv|adopt|pass|sign|enact|promulgat|publish|issu)(?:e|es|ed|ing)?\b(?=(?<reach>[^.;]{0,40}?\b${LAW}\b))`, "gi"), role: "measure", phase: "announced" },
+  { pattern: new RegExp(String.raw`\b(?:approv|adopt|pass|sign|enact|promulgat|publish|issu)(?:e|es|ed|ing)?\b(?=(?<reach>[^.;]{0,40}?\b${LAW}\b))`, "gi"), role: "measure", phase: "announced", gate: LAW_GATE },
   // The noun alone ("an order signed on Tuesday") yields to a verb that says what the order did.
-  { pattern: new RegExp(String.raw`\b${LAW}\b(?=[^.;]{0,30}?\b(?:approved|adopted|passed|signed|enacted|promulgated|published|issued)\b)`, "gi"), role: "measure", phase: "announced", weak: true },
+  { pattern: new RegExp(String.raw`\b${LAW}\b(?=[^.;]{0,30}?\b(?:approved|adopted|passed|signed|enacted|promulgated|published|issued)\b)`, "gi"), role: "measure", phase: "announced", weak: true, gate: LAW_GATE },
   { pattern: /\bfinali[sz](?:e|es|ed|ing)\b|\bmade (?:[\w'’-]+ ){0,2}permanent\b/gi, role: "measure", phase: "announced" },
   { pattern: /\b(?:vot(?:e|es|ed|ing)|decid(?:e|es|ed|ing)|decisions?)\b/gi, role: "measure", phase: "announced", weak: true },
   { pattern: /\b(?:take|takes|took|taken|taking) effect\b|\b(?:come|comes|came|coming) into (?:force|effect)\b|\b(?:go|goes|went|going) into effect\b|\bentered into force\b|\benters into force\b|\b(?:becomes?|became) effective\b|\beffective(?= (?:from|on|as of|immediately|[A-Z]\w+ \d))|\bin force (?=from|since|on)\b|\bwith effect from\b|\bputs? (?:[\w'’-]+ ){0,4}?into effect\b/g, role: "measure", phase: "effective" },
   // tariff: an action on a tariff, or the tariff itself
-  { pattern: new RegExp(String.raw`\b(?:impos|rais|cut|slash|hik|lower|reduc|doubl|extend|suspend|paus|lift|halv|increas|threaten|remov|scrap|reinstat|trim|slap|jack|hit)\w*\b(?=(?<reach>[^.;]{0,70}?\b${TARIFF_NOUN}\b))`, "gi"), role: "happening", type: "tariff" },
+  { pattern: new RegExp(String.raw`\b(?:impos|rais|cut|slash|hik|lower|reduc|doubl|extend|suspend|paus|lift|halv|increas|threaten|remov|scrap|reinstat|trim|slap|jack|hit)\w*\b(?=(?<reach>[^.;]{0,70}?\b${TARIFF_NOUN}\b))`, "gi"), role: "happening", type: "tariff", gate: TARIFF_GATE },
   { pattern: new RegExp(String.raw`\b${TARIFF_NOUN}\b[^.;]{0,40}?\b(?<head>rose|rises|rise|fell|falls|fall|increased|increases|increase|doubled|dropped|drops|drop|went up|jumped|climbed|was (?:cut|raised|lowered|reduced|halved|lifted|suspended|paused)|were (?:cut|raised|lowered|reduced|halved|lifted|suspended|paused))\b`, "dgi"), role: "happening", type: "tariff", gate: TARIFF_GATE },
   { pattern: new RegExp(String.raw`\b${TARIFF_NOUN}\b`, "gi"), role: "happening", type: "tariff", weak: true },
   // sanction
@@ -102,7 +107,7 @@ const RULES: readonly Rule[] = [
   // A session is most often the setting of what was decided there, or part of a title.
   { pattern: /\bsession\b/gi, role: "happening", type: "meeting", weak: true },
   // report: figures or a report published
-  { pattern: /\b(?:releas|publish|issu|present|unveil)(?:e|es|ed|ing)?\b(?=(?<reach>[^.;]{0,60}?\b(?:report|data|figures|statistics|summary|estimates|findings|survey|assessment|white paper|study|review)\b))|\b(?:report|data|figures|statistics|summary|estimates|white paper|study|review)\b(?=[^.;]{0,30}?\b(?:released|published|issued|presented|showed|shows)\b)|\bshared details\b|\b(?:annual|new) report\b/gi, role: "happening", type: "report" },
+  { pattern: /\b(?:releas|publish|issu|present|unveil)(?:e|es|ed|ing)?\b(?=(?<reach>[^.;]{0,60}?\b(?:report|data|figures|statistics|summary|estimates|findings|survey|assessment|white paper|study|review)\b))|\b(?:report|data|figures|statistics|summary|estimates|white paper|study|review)\b(?=[^.;]{0,30}?\b(?:released|published|issued|presented|showed|shows)\b)|\bshared details\b|\b(?:annual|new) report\b/gi, role: "happening", type: "report", gate: REPORT_GATE },
   // other happenings
   { pattern: /\bdied\b|\b(?:was|were|been) confirmed\b|\bappoint(?:ed|s)\b|\bnominat(?:ed|es)\b|\bsworn in\b|\btook office\b|\bresign(?:ed|s)\b|\bclaimed the lives\b/gi, role: "happening", type: "other" },
   // reporting verbs
@@ -114,7 +119,7 @@ const RULES: readonly Rule[] = [
 const NEGATED_BEFORE =
   /\b(?:not|n't|never|no longer|(?:is|are|was|were|has|have) yet|yet to|failed to|fail to|refus\w* to|could|might|would|should|if|unless|whether|urg\w* (?:\w+ ){0,3}to|call\w* (?:on|for) (?:\w+ ){0,3}to|ask\w* (?:\w+ ){0,3}to|press\w* (?:\w+ ){0,3}to|demand\w* (?:\w+ ){0,3}to|pressure (?:\w+ ){0,3}to)\s+(?:(?:be|have|been|yet|also|still|formally|now|further)\s+)*$/i;
 /** "said he would cut ...": a reported decision, not a condition. */
-const REPORTED_WOULD = /\b(?:said|says|announced|agreed|pledged|promised|vowed|told \w+|decided)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,9}would\s+(?:(?:be|have|also|now)\s+)*$/i;
+const REPORTED_WOULD = /\b(?:said|says|announced|agreed|pledged|promised|vowed|told \w+|decided)\s+(?:that\s+)?(?:[\w.,'’-]+\s+){0,9}would\s+(?:(?:be|have|also|now)\s+)*$/i;
 /** Nouns that are only the topic of a report: "details of the seizure", "news of the deal". */
 const TOPIC_BEFORE = /\b(?:(?:details|news|summary|report|data|word) (?:of|on|about)|(?:work|working|progress) on|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?) (?:the |its |their |a )?$/i;
 

@@ -43,7 +43,7 @@ const MAX_ATTACH_SCORE = 24;
 const EFFECTIVE_BEFORE =
   /\b(?:from|starting|starting on|starting from|effective|effective from|as of|beginning|beginning on|commencing|on and after|takes? effect|took effect|come into force|came into force|go into effect|went into effect|enter into force|entered into force)\s+(?:on\s+)?(?:next\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?$/i;
 /** A sentence that points back at a measure named before: "The decision was announced Monday". */
-const ANAPHORIC_MEASURE = /\b(?:the|this|that|these|those|its|their) (?:new |lower |higher |same )?(?:rate|decision|move|measures?|rules?|step|ban|controls?|listing|regulations?|announcement|designation|order|tariffs?|duty|duties)\b/i;
+const ANAPHORIC_MEASURE = /\b(?:the|this|that|these|those|its|their) (?:new |lower |higher |same |final |interim |temporary )?(?:rate|decision|move|measures?|rules?|step|ban|controls?|listing|regulations?|announcement|designation|order|tariffs?|duty|duties)\b/i;
 /** A time at the head of the sentence ("Last Friday, ...") dates the main clause that follows. */
 const LEADING = /^\s*(?:on|in|at|by|during|then,?|and|but|finally,?|meanwhile,?|earlier|later)?\s*$/i;
 /** An instrument dated by its issue: "the order of February 1", "a decree dated May 3". */
@@ -221,8 +221,8 @@ export function sentenceDrafts(text: string, times: readonly EventTime[], contex
   const reports = attached.filter((a) => a.trigger.role === "report");
   const drafts: Draft[] = [];
   const typeOf = (t: FoundTrigger) => (t.role === "measure" ? measureTypeOf(text, context.previousMeasure, context.namesChemicals) : happeningType(t, text));
-  const add = (trigger: FoundTrigger, time: EventTime, type: EventType, datedBy?: FoundTrigger) =>
-    drafts.push({ trigger, time, type, phase: MEASURES.has(type) ? phaseOf(trigger, time, text, type, datedBy) : undefined, weak: trigger.weak === true });
+  const add = (trigger: FoundTrigger, time: EventTime, type: EventType, datedBy?: FoundTrigger, phase?: EventPhase) =>
+    drafts.push({ trigger, time, type, phase: MEASURES.has(type) ? (phase ?? phaseOf(trigger, time, text, type, datedBy)) : undefined, weak: trigger.weak === true });
 
   // "The US on Tuesday imposed sanctions ... and unsealed indictments": one subject, one time.
   const starts = clauseStarts(text, MAJOR_CLAUSE_SPLIT);
@@ -253,12 +253,15 @@ export function sentenceDrafts(text: string, times: readonly EventTime[], contex
   for (const { trigger, time } of reports) {
     if (drafts.some((d) => d.time === time)) continue; // it dated what it reports
     const measure = drafts.find((d) => MEASURES.has(d.type));
-    if (measure && trigger.phase === "announced") {
+    // "said Monday that the country would restrict ... from next month": a decision told
+    // ahead of the day it applies is announced on the day it is told.
+    const toldAhead = measure && measure.trigger.start > trigger.end && /\b(?:will|would|is to|are to|plans? to)\b/i.test(text.slice(trigger.end, measure.trigger.start));
+    if (measure && (trigger.phase === "announced" || toldAhead)) {
       // "announced on Friday that X will be controlled from July 20": the announcement.
-      add(trigger, time, measure.type, trigger);
+      add(trigger, time, measure.type, trigger, "announced");
     } else if (drafts.length === 0 && context.previousMeasure && MEASURES.has(context.previousMeasure) && (trigger.phase === "announced" || ANAPHORIC_MEASURE.test(text))) {
       // "The decision was announced Monday": the measure the article just named.
-      add(trigger, time, context.previousMeasure, trigger);
+      add(trigger, time, context.previousMeasure, trigger, "announced");
     } else if (drafts.length === 0) {
       add(trigger, time, "statement");
     }

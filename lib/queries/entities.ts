@@ -3,9 +3,9 @@ import { controlHistoryChart, mentionsChart } from "../charts/builders";
 import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import { colorFor } from "../palette";
-import { allActors, allChemicals, articlesNaming, coNamed, countEvents, figuresOfChemical, getActorRow, getChemicalRow, latestTitles, namesOf, quotesBy, quotesNear, reportedTitles, selectEvents } from "../store";
+import { allActors, allChemicals, articlesNaming, coNamed, figuresOfChemical, getActorRow, getChemicalRow, latestTitles, namesOf, quotesBy, quotesNear, reportedTitles } from "../store";
 import { DEFAULT_FILTERS, hrefWith } from "../url-state";
-import { eventViews } from "./events";
+import { entriesNaming } from "./timeline";
 import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
 
 /** How many events and articles an entity page lists before pointing to the timeline. */
@@ -82,7 +82,7 @@ export function getChemical(corpus: Corpus, id: string) {
     source: c.source,
     note: c.note,
   }));
-  const eventCount = countEvents(db, { chemical: [id] });
+  const timeline = entriesNaming(corpus, { chemical: [id] }, ENTITY_LIST_LIMIT);
 
   return {
     id,
@@ -92,7 +92,7 @@ export function getChemical(corpus: Corpus, id: string) {
     registered: info.registered,
     description: entry?.description,
     aliases: entry ? [...entry.aliases, ...entry.abbreviations, ...entry.systematic_names] : [],
-    counts: { articles: articles.length, events: eventCount, controls: controls.length },
+    counts: { articles: articles.length, events: timeline.total, controls: controls.length },
     controls,
     controlChart: controlHistoryChart(corpus, id),
     mentionsChart: mentionsChart(corpus, { kind: "chemical", id }, articles),
@@ -101,7 +101,8 @@ export function getChemical(corpus: Corpus, id: string) {
     statistics,
     quotes,
     articles: articles.slice(0, ENTITY_LIST_LIMIT).map(articleItem),
-    events: eventViews(corpus, selectEvents(db, { chemical: [id] }, { limit: ENTITY_LIST_LIMIT, offset: 0 })),
+    /** Timeline entries that name the chemical, newest first. */
+    entries: timeline.entries,
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, chemical: [id] }),
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, chemical: [id] }),
     /** Every event that names the chemical, as files. */
@@ -184,6 +185,7 @@ export function getActor(corpus: Corpus, id: string) {
   ].sort((a, b) => a.sortKey.localeCompare(b.sortKey));
 
   const said = quotesBy(db, id, 20);
+  const timeline = entriesNaming(corpus, { actor: [id] }, ENTITY_LIST_LIMIT);
   const quotes = said.rows.map((q) => ({ text: q.text, article: q.title, date: formatShortDate(q.date), href: articleHref(q.slug, q.sentence) }));
 
   // Controls this actor put in place, when it is a jurisdiction of the registry.
@@ -202,7 +204,7 @@ export function getActor(corpus: Corpus, id: string) {
     parent: org?.parent ? { id: org.parent, name: actorName(org.parent), href: actorHref(org.parent) } : undefined,
     aliases: org?.aliases ?? person?.aliases ?? [],
     source: person?.source,
-    counts: { articles: articles.length, events: countEvents(db, { actor: [id] }), quotes: said.count },
+    counts: { articles: articles.length, events: timeline.total, quotes: said.count },
     titles,
     quotes,
     controls,
@@ -210,7 +212,8 @@ export function getActor(corpus: Corpus, id: string) {
     chemicals: chemicals.map((c) => ({ id: c.id, name: chemicalName(c.id), href: chemicalHref(c.id), count: c.count, color: colorFor(c.id) })),
     mentionsChart: mentionsChart(corpus, { kind: "actor", id }, articles),
     articles: articles.slice(0, ENTITY_LIST_LIMIT).map(articleItem),
-    events: eventViews(corpus, selectEvents(db, { actor: [id] }, { limit: ENTITY_LIST_LIMIT, offset: 0 })),
+    /** Timeline entries that name the actor, newest first. */
+    entries: timeline.entries,
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, actor: [id] }),
     chartsHref: hrefWith("/charts", { ...DEFAULT_FILTERS, actor: [id] }),
     /** Every event that names the actor, as files. */

@@ -1,16 +1,15 @@
 /**
- * Events as the timeline shows them, the filters of the URL applied to them, and the
- * timeline page: filtered, counted per filter value, grouped by year and month, and cut
- * into pages in the database so the browser never receives the whole corpus.
+ * Events as an article page and the exports show them, the URL's filters as the store's
+ * filter, and the filter panel (whose counts are of timeline entries; see ./timeline.ts).
  */
 import type { Corpus } from "../corpus";
 import { firstDay, lastDay } from "../dates";
-import { formatPartialDate, formatShortDate, monthName, plural } from "../format";
-import { EventType, type TimelineEntry } from "../schema";
+import { formatPartialDate, formatShortDate } from "../format";
+import { EventType } from "../schema";
 import { splitMarked } from "../text/marks";
-import { allActors, allChemicals, countAllEvents, countTimelineEntries, markedSentences, selectTimelineEntries, countBy, countEvents, entityIds, namesOf, selectEvents, toEvent, whereOf, type EventFilter, type EventRow } from "../store";
-import { filtersOnly, hrefWith, isUnfiltered, serializeFilters, withPage, type FilterState, type KnownIds, type ParamProblem } from "../url-state";
-import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
+import { allActors, allChemicals, countEntriesBy, entityIds, markedSentences, namesOf, selectEvents, toEvent, whereOf, type EventFilter, type EventRow } from "../store";
+import { hrefWith, type FilterState, type KnownIds, type ParamProblem } from "../url-state";
+import { actorHref, articleHref, chemicalHref } from "./links";
 
 export const PAGE_SIZE = 50;
 
@@ -100,14 +99,15 @@ export const MAX_OPTIONS = 100;
 
 /**
  * Counts per filter value, each computed with every other filter applied (faceted
- * search): the number beside "China" is how many events ticking it would add.
+ * search): the number beside "China" is how many timeline entries ticking it would show.
+ * Entries, not event mentions: an event that five articles report counts once.
  */
 function facetCounts(corpus: Corpus, state: FilterState) {
   const filter = eventFilter(state);
-  const byType = countBy(corpus.db, "type", { ...filter, type: undefined });
+  const byType = countEntriesBy(corpus.db, "type", { ...filter, type: undefined });
   return {
-    actor: countBy(corpus.db, "actor", { ...filter, actor: [] }),
-    chemical: countBy(corpus.db, "chemical", { ...filter, chemical: [] }),
+    actor: countEntriesBy(corpus.db, "actor", { ...filter, actor: [] }),
+    chemical: countEntriesBy(corpus.db, "chemical", { ...filter, chemical: [] }),
     type: byType,
     allTypes: [...byType.values()].reduce((a, b) => a + b, 0),
   };
@@ -164,58 +164,6 @@ function activeFilters(names: { actor: (id: string) => string; chemical: (id: st
   return chips;
 }
 
-/** The timeline: one page of filtered events grouped by year and month, plus paging. */
-export function getTimeline(corpus: Corpus, state: FilterState, pageSize = PAGE_SIZE) {
-  const filter = eventFilter(state);
-  const totalAll = countAllEvents(corpus.db);
-  const total = isUnfiltered(state) ? totalAll : countEvents(corpus.db, filter);
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const problems: ParamProblem[] = [];
-  const search = searchProblem(state);
-  if (search) problems.push(search);
-  let page = state.page;
-  if (page > pageCount) {
-    problems.push({ param: "page", value: String(page), message: `There ${pageCount === 1 ? "is only 1 page" : `are only ${pageCount} pages`} of events: showing page ${pageCount}.` });
-    page = pageCount;
-  }
-  const slice = selectEvents(corpus.db, filter, { limit: pageSize, offset: (page - 1) * pageSize });
-  const views = eventViews(corpus, slice, state.q);
-
-  const years: { year: string; months: { key: string; label: string; events: EventView[] }[] }[] = [];
-  slice.forEach((e, i) => {
-    const year = e.date.slice(0, 4);
-    const month = e.date.length >= 7 ? e.date.slice(0, 7) : year;
-    let y = years.at(-1);
-    if (!y || y.year !== year) years.push((y = { year, months: [] }));
-    let m = y.months.at(-1);
-    if (!m || m.key !== month) {
-      y.months.push((m = { key: month, label: month.length === 7 ? `${monthName(month)} ${year}` : `${year}, month not known`, events: [] }));
-    }
-    m.events.push(views[i]);
-  });
-
-  const link = (p: number) => hrefWith("/timeline", withPage(state, p));
-  return {
-    total,
-    totalAll,
-    page,
-    pageCount,
-    pageSize,
-    firstShown: total === 0 ? 0 : (page - 1) * pageSize + 1,
-    lastShown: Math.min(total, page * pageSize),
-    years,
-    problems,
-    summary: isUnfiltered(state) ? `${plural(total, "event")}, newest first.` : `${plural(total, "event")} of ${totalAll.toLocaleString("en-US")} match the filters, newest first.`,
-    prevHref: page > 1 ? link(page - 1) : undefined,
-    nextHref: page < pageCount ? link(page + 1) : undefined,
-    pages: pageLinks(page, pageCount).map((p) => (p === null ? null : { page: p, href: link(p), current: p === page })),
-    chartsHref: hrefWith("/charts", filtersOnly(state)),
-    /** Every matching event (all pages), as files. */
-    exports: exportLinks("timeline", serializeFilters({ ...filtersOnly(state), stack: undefined })),
-  };
-}
-export type TimelineView = ReturnType<typeof getTimeline>;
-
 /** 1 … 4 5 [6] 7 8 … 20: the first, the last and two either side of the current page. */
 export function pageLinks(page: number, count: number): (number | null)[] {
   const out: (number | null)[] = [];
@@ -224,12 +172,4 @@ export function pageLinks(page: number, count: number): (number | null)[] {
     else if (out.at(-1) !== null) out.push(null);
   }
   return out;
-}
-
-/**
- * Timeline entries (one per real-world event, with every article that reports it), newest
- * first, as stored after each ingest. Not shown by a page yet: /timeline lists events.
- */
-export function timelineEntries(corpus: Corpus, page: { limit: number; offset: number } = { limit: PAGE_SIZE, offset: 0 }): { total: number; entries: TimelineEntry[] } {
-  return { total: countTimelineEntries(corpus.db), entries: selectTimelineEntries(corpus.db, page) };
 }

@@ -7,8 +7,10 @@ export { ARTICLES_PER_PAGE, articleHighlights, getArticleList, getArticleView, l
 export type { ArticleListView, ArticleSummary, ArticleView, Highlight, HighlightKind } from "./articles";
 export { ENTITY_LIST_LIMIT, getActor, getChemical, listActors, listChemicals } from "./entities";
 export type { ActorSummary, ActorView, ChemicalSummary, ChemicalView } from "./entities";
-export { allEvents, eventFilter, eventViews, filterEvents, filterPanel, getTimeline, knownIds, MAX_OPTIONS, PAGE_SIZE, pageLinks, searchProblem, timelineEntries, toEventView } from "./events";
-export type { EventView, FilterPanelView, TimelineView } from "./events";
+export { allEvents, eventFilter, eventViews, filterEvents, filterPanel, knownIds, MAX_OPTIONS, PAGE_SIZE, pageLinks, searchProblem, toEventView } from "./events";
+export type { EventView, FilterPanelView } from "./events";
+export { entriesNaming, entryAnchor, entryViews, getTimeline, tariffLabel, toEntryView } from "./timeline";
+export type { EntryView, TimelineView } from "./timeline";
 export { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
 export type { ExportLinks } from "./links";
 export { articleExport, entityExport, timelineExport } from "./exports";

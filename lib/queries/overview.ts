@@ -1,12 +1,12 @@
-/** The overview page: counts, latest events and the control-status matrix. */
+/** The overview page: counts, latest timeline entries and the control-status matrix. */
 import { newsVolumeChart } from "../charts/builders";
 import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import type { ContentIssue } from "../schema";
 import { DEFAULT_FILTERS } from "../url-state";
 import { firstDay } from "../dates";
-import { articleDateRange, countAllEvents, countArticles, entityCounts, namesOf, selectEvents } from "../store";
-import { eventViews } from "./events";
+import { articleDateRange, countArticles, countTimelineEntries, entityCounts, namesOf, selectTimelineEntries } from "../store";
+import { entryViews } from "./timeline";
 import { actorHref, chemicalHref } from "./links";
 
 /** Chemicals by jurisdiction: each cell the first date of control, linked to its source. */
@@ -58,7 +58,8 @@ export function getOverview(corpus: Corpus, latest = 6) {
   return {
     counts: {
       articles: countArticles(corpus.db),
-      events: countAllEvents(corpus.db),
+      /** Timeline entries: each real-world event once, however many articles report it. */
+      events: countTimelineEntries(corpus.db),
       chemicals,
       organizations: actors - people,
       people,
@@ -66,7 +67,7 @@ export function getOverview(corpus: Corpus, latest = 6) {
       errors,
     },
     dateRange: range.first && range.last ? { first: formatPartialDate(range.first), last: formatPartialDate(range.last) } : undefined,
-    latestEvents: eventViews(corpus, selectEvents(corpus.db, {}, { limit: latest, offset: 0 })),
+    latestEntries: entryViews(corpus, selectTimelineEntries(corpus.db, {}, { limit: latest, offset: 0 })),
     matrix: controlMatrix(corpus),
     volume: newsVolumeChart(corpus, DEFAULT_FILTERS),
   };

@@ -6,6 +6,7 @@
  */
 import type { Db } from "./db";
 import { iterateEvents, toEvent, whereOf, type EventFilter } from "./events";
+import { iterateTimelineEntries } from "./timeline";
 
 export type ExportValue = string | number | null | readonly string[];
 export type ExportRow = Record<string, ExportValue>;
@@ -24,6 +25,38 @@ const provenance = [
 ] as const;
 
 export const EXPORT_KINDS = {
+  timeline: {
+    name: "timeline",
+    description:
+      "One row per timeline entry: each real-world event once, however many articles report it, newest first (as the timeline lists them). The provenance columns give its first source; source_articles lists them all.",
+    columns: [
+      ["entry_id", "entry id: date, type and the id of its first source event"],
+      ["date", "ISO date, the most precise its sources give: YYYY, YYYY-MM or YYYY-MM-DD"],
+      ["date_end", "end of a range"],
+      ["precision", "day, month or year"],
+      ["type", "control, tariff, sanction, seizure, arrest, prosecution, sentencing, agreement, meeting, statement, report or other"],
+      ["status", "past, or scheduled when every source reports it ahead of its own date"],
+      ["phase", "for measures: announced or effective"],
+      ["tariff_layer", "for tariffs: fentanyl, reciprocal or other"],
+      ["tariff_rate", "for tariffs: the new rate in percent"],
+      ["tariff_target", "for tariffs: actor id of the country whose goods are taxed"],
+      ["summary", "one line: the clearest source sentence"],
+      ["actor_ids", "actor ids its sources name (organisations and countries)"],
+      ["actor_names", "their names, in the same order"],
+      ["official_ids", "ids of the people named"],
+      ["official_names", "their names"],
+      ["chemical_ids", "chemical ids"],
+      ["chemical_names", "their names"],
+      ["disputed_with", "ids of entries that give another date for what is otherwise the same event"],
+      ["source_count", "how many sources (sentences) report it"],
+      ["source_articles", "slugs of the articles that report it"],
+      ["article_title", "title of the article of its first source"],
+      ["article_date", "publication date of that article"],
+      ["article_source", "publisher of that article"],
+      ["sentence", "the sentence of its first source"],
+      ...provenance,
+    ],
+  },
   events: {
     name: "events",
     description: "One row per dated event read from a sentence, newest first (as the timeline lists them).",
@@ -155,11 +188,56 @@ export type ExportKindName = keyof typeof EXPORT_KINDS;
 
 const isEmpty = (f: EventFilter) => whereOf(f).sql === "1";
 
-/** Events matching the filter, newest first, with names. */
-export function* exportEvents(db: Db, filter: EventFilter): Generator<ExportRow> {
+/** Names of every chemical and actor, for the *_names columns. */
+function nameLookup(db: Db): (id: string) => string {
   const names = new Map<string, string>();
   for (const r of db.prepare("SELECT id, name FROM chemicals UNION ALL SELECT id, name FROM actors").all() as { id: string; name: string }[]) if (!names.has(r.id)) names.set(r.id, r.name);
-  const name = (id: string) => names.get(id) ?? id;
+  return (id) => names.get(id) ?? id;
+}
+
+/** Timeline entries matching the filter (as the timeline page filters them), newest first. */
+export function* exportTimeline(db: Db, filter: EventFilter): Generator<ExportRow> {
+  const name = nameLookup(db);
+  const articleOf = db.prepare("SELECT title, date, source FROM articles WHERE slug = ?");
+  for (const e of iterateTimelineEntries(db, filter)) {
+    const first = e.sources[0];
+    const article = articleOf.get(first.article) as { title: string; date: string; source: string } | undefined;
+    yield {
+      entry_id: e.id,
+      date: e.date,
+      date_end: e.end ?? null,
+      precision: e.precision,
+      type: e.type,
+      status: e.status,
+      phase: e.phase ?? null,
+      tariff_layer: e.tariff?.layer ?? null,
+      tariff_rate: e.tariff?.rate ?? null,
+      tariff_target: e.tariff?.target ?? null,
+      summary: e.summary,
+      actor_ids: e.actors,
+      actor_names: e.actors.map(name),
+      official_ids: e.officials,
+      official_names: e.officials.map(name),
+      chemical_ids: e.chemicals,
+      chemical_names: e.chemicals.map(name),
+      disputed_with: e.disputedWith,
+      source_count: e.sources.length,
+      source_articles: [...new Set(e.sources.map((s) => s.article))],
+      article_title: article?.title ?? null,
+      article_date: article?.date ?? null,
+      article_source: article?.source ?? null,
+      sentence: first.sentence,
+      article: first.article,
+      sentence_index: first.provenance.sentence,
+      offset_start: first.provenance.start,
+      offset_end: first.provenance.end,
+    };
+  }
+}
+
+/** Events matching the filter, newest first, with names. */
+export function* exportEvents(db: Db, filter: EventFilter): Generator<ExportRow> {
+  const name = nameLookup(db);
   for (const row of iterateEvents(db, filter)) {
     const e = toEvent(row);
     yield {
@@ -217,7 +295,7 @@ export function* exportArticleSearch(db: Db, match: string): Generator<ExportRow
   for (const r of db.prepare(sql).iterate(match)) yield articleRow(r as Record<string, string | number | null>);
 }
 
-const RECORD_SQL: Record<Exclude<ExportKindName, "events" | "articles">, string> = {
+const RECORD_SQL: Record<Exclude<ExportKindName, "timeline" | "events" | "articles">, string> = {
   chemical_mentions: "SELECT r.chemical, r.name, r.cas, r.role, r.registered, r.mention_count",
   actor_mentions: "SELECT r.actor, r.name, r.type, r.registered, r.country, r.mention_count",
   officials: "SELECT r.official, r.name, r.title, r.organization, r.organization_id, r.country_id, r.mention_count",
@@ -227,7 +305,7 @@ const RECORD_SQL: Record<Exclude<ExportKindName, "events" | "articles">, string>
 };
 
 /** Records of one kind from the articles with a matching event, articles newest first. */
-export function* exportRecords(db: Db, kind: Exclude<ExportKindName, "events" | "articles">, filter: EventFilter): Generator<ExportRow> {
+export function* exportRecords(db: Db, kind: Exclude<ExportKindName, "timeline" | "events" | "articles">, filter: EventFilter): Generator<ExportRow> {
   const where = whereOf(filter);
   if (where.searchError) return;
   const only = isEmpty(filter) ? "" : `WHERE r.article IN (SELECT e.article FROM events e WHERE ${where.sql})`;

@@ -4,10 +4,10 @@
  * functions exported here and shapes view models; pages never see SQL.
  */
 export { getMeta, openDatabase, type Db, type OpenedDatabase } from "./db";
-export { articlesWithEvents, countAllEvents, countBy, countEvents, iterateEvents, markedSentences, selectEvents, toEvent, whereOf, type EventFilter, type EventRow } from "./events";
+export { articlesWithEvents, countAllEvents, countBy, countEvents, iterateEvents, markedSentences, selectEvents, toEvent, whereOf, type EventFilter, type EventRow, type Where } from "./events";
 export { hashBytes, ingest, writeExtractions, type IngestOptions, type IngestResult } from "./ingest";
 export { SCHEMA_VERSION } from "./migrations";
 export * from "./read";
 export { parseSearch, type SearchQuery } from "./search";
-export { countTimelineEntries, selectTimelineEntries, writeTimeline } from "./timeline";
-export { EXPORT_KINDS, exportArticles, exportArticleSearch, exportEvents, exportRecords, type ExportKind, type ExportKindName, type ExportRow, type ExportValue } from "./export";
+export { countEntriesBy, countTimelineEntries, entryWhereOf, iterateTimelineEntries, markedSourceSentences, selectTimelineEntries, writeTimeline } from "./timeline";
+export { EXPORT_KINDS, exportArticles, exportArticleSearch, exportEvents, exportRecords, exportTimeline, type ExportKind, type ExportKindName, type ExportRow, type ExportValue } from "./export";

@@ -287,10 +287,21 @@ UPDATE files SET hash = '';
   },
   {
     version: 3,
-    description: "statistics.figure_date (the date a figure speaks of) and event_types (events per type), so charts and the unfiltered timeline need no join or scan of every event",
+    description: "timeline entries per chemical and actor, for the unfiltered filter counts",
+    sql: `
+ALTER TABLE chemicals ADD COLUMN entry_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN entry_count INTEGER NOT NULL DEFAULT 0;
+-- The counts are derived: the next load derives them again.
+UPDATE meta SET value = 'stale' WHERE key = 'derived';
+`,
+  },
+  {
+    version: 4,
+    description: "statistics.figure_date (the date a figure speaks of) and event_types (events per type), so charts and the unfiltered counts need no join or scan of every event",
     sql: `
 ALTER TABLE statistics ADD COLUMN figure_date TEXT;  -- its own period, else its sentence's event, else its article
 CREATE TABLE event_types (type TEXT PRIMARY KEY, event_count INTEGER NOT NULL);
+-- figure_date is worked out in code: every article is read again on the next load.
 UPDATE files SET hash = '';
 UPDATE meta SET value = 'stale' WHERE key = 'derived';
 `,

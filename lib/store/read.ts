@@ -363,20 +363,3 @@ export function enforcementByYear(db: Db, filter?: EventFilter) {
   if (rows.length === 0) return empty;
   return { rows, low: totals.low ?? Infinity, high: totals.high ?? 0, articles: totals.articles, firstArticle: totals.first ?? undefined, lastArticle: totals.last ?? undefined };
 }
-
-/**
- * Tariff rates for the tariff chart: series (the actor that set it, or "tariff"), the date
- * the figure speaks of, its value and its article's date, articles newest first. Filtered
- * as enforcementByYear is.
- */
-export function tariffPoints(db: Db, filter?: EventFilter): { series: string; date: string; value: number; reported: string; article: string }[] {
-  const where = filter ? whereOf(filter) : undefined;
-  if (where?.searchError) return [];
-  const matching = where ? ` AND ((s.event IS NOT NULL AND s.event IN (SELECT e.id FROM events e WHERE ${where.sql})) OR (s.event IS NULL AND s.article IN (SELECT e.article FROM events e WHERE ${where.sql})))` : "";
-  return db
-    .prepare(
-      `SELECT coalesce(s.actor, 'tariff') AS series, s.figure_date AS date, s.value, a.date AS reported, s.article FROM statistics s JOIN articles a ON a.slug = s.article
-       WHERE s.tariff_rate = 1${matching} ORDER BY a.date DESC, s.article, s.position`,
-    )
-    .all(where?.params ?? {}) as ReturnType<typeof tariffPoints>;
-}

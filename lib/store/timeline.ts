@@ -4,7 +4,7 @@
  */
 import type { Event, TimelineEntry, TimelineSource } from "../schema";
 import type { Db } from "./db";
-import { iterateEvents, toEvent } from "./events";
+import { iterateEvents, markedSentences, toEvent, whereOf, type EventFilter, type Where } from "./events";
 
 /**
  * A bucket: an event type and a year. Events cluster only with events of their type and
@@ -63,6 +63,11 @@ export function writeTimeline(db: Db, group: (events: readonly Event[]) => Timel
     });
     e.sources.forEach((s, i) => source.run(e.id, i, s.article, s.event, s.sentence, s.provenance.sentence, s.provenance.start, s.provenance.end));
   }
+  // The unfiltered timeline's filter counts: entries with a source that names each one.
+  db.exec(`
+UPDATE chemicals SET entry_count = (SELECT count(DISTINCT s.entry) FROM event_chemicals x JOIN timeline_sources s ON s.event = x.event WHERE x.chemical = chemicals.id);
+UPDATE actors SET entry_count = (SELECT count(DISTINCT s.entry) FROM event_actors x JOIN timeline_sources s ON s.event = x.event WHERE x.actor = actors.id);
+`);
   return entries.length;
 }
 
@@ -85,15 +90,88 @@ interface EntryRow {
   sources: string;
 }
 
-/** Timeline entries, newest first, with their sources. */
-export function selectTimelineEntries(db: Db, page: { limit: number; offset: number } = { limit: -1, offset: 0 }): TimelineEntry[] {
+/**
+ * The WHERE clause of a filter over `timeline_entries t`. An entry matches when one of its
+ * sources is an event that passes the filter's actor, chemical, date, text and article
+ * conditions (an entry names what any of its sources names), and the entry is of the type.
+ */
+export function entryWhereOf(filter: EventFilter): Where {
+  const { type, ...eventLevel } = filter;
+  const events = whereOf(eventLevel);
+  const clauses: string[] = [];
+  if (type) clauses.push("t.type = @type");
+  if (events.sql !== "1") clauses.push(`t.id IN (SELECT s.entry FROM timeline_sources s JOIN events e ON e.id = s.event WHERE ${events.sql})`);
+  return { sql: clauses.length ? clauses.join(" AND ") : "1", params: { ...events.params, ...(type ? { type } : {}) }, searchError: events.searchError };
+}
+
+/** Newest first; entries of one day by range, type and id, so every query lists them alike. */
+const ENTRY_ORDER = "t.date DESC, coalesce(t.date_end, '') DESC, t.type, t.id";
+
+const ENTRY_COLUMNS = `t.*, (SELECT json_group_array(json_array(s.article, s.event, s.sentence_text, s.sentence, s.offset_start, s.offset_end)) FROM (SELECT * FROM timeline_sources WHERE entry = t.id ORDER BY position) s) AS sources`;
+
+/** Timeline entries that match `filter`, newest first, with their sources; `limit` -1 for all. */
+export function selectTimelineEntries(db: Db, filter: EventFilter = {}, page: { limit: number; offset: number } = { limit: -1, offset: 0 }): TimelineEntry[] {
+  const where = entryWhereOf(filter);
+  if (where.searchError) return [];
   const rows = db
-    .prepare(
-      `SELECT t.*, (SELECT json_group_array(json_array(s.article, s.event, s.sentence_text, s.sentence, s.offset_start, s.offset_end)) FROM (SELECT * FROM timeline_sources WHERE entry = t.id ORDER BY position) s) AS sources
-       FROM timeline_entries t ORDER BY t.date DESC, coalesce(t.date_end, '') DESC, t.type, t.id LIMIT ? OFFSET ?`,
-    )
-    .all(page.limit, page.offset) as EntryRow[];
-  return rows.map((r) => ({
+    .prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql} ORDER BY ${ENTRY_ORDER} LIMIT @limit OFFSET @offset`)
+    .all({ ...where.params, limit: page.limit, offset: page.offset }) as EntryRow[];
+  return rows.map(toEntry);
+}
+
+/** The same entries one at a time: exports of every matching entry without holding them all. */
+export function* iterateTimelineEntries(db: Db, filter: EventFilter = {}): Generator<TimelineEntry> {
+  const where = entryWhereOf(filter);
+  if (where.searchError) return;
+  for (const row of db.prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql} ORDER BY ${ENTRY_ORDER}`).iterate(where.params) as Iterable<EntryRow>) yield toEntry(row);
+}
+
+export function countTimelineEntries(db: Db, filter: EventFilter = {}): number {
+  const where = entryWhereOf(filter);
+  if (where.searchError) return 0;
+  return (db.prepare(`SELECT count(*) AS n FROM timeline_entries t WHERE ${where.sql}`).get(where.params) as { n: number }).n;
+}
+
+/**
+ * Entries per actor, chemical or type among those passing `filter` (faceted: each count
+ * is how many entries choosing that value would show with the other filters kept).
+ */
+export function countEntriesBy(db: Db, dimension: "actor" | "chemical" | "type", filter: EventFilter): Map<string, number> {
+  const where = dimension === "type" ? entryWhereOf({ ...filter, type: undefined }) : undefined;
+  let rows: { id: string; n: number }[];
+  if (where) {
+    if (where.searchError) return new Map();
+    rows = db.prepare(`SELECT t.type AS id, count(*) AS n FROM timeline_entries t WHERE ${where.sql} GROUP BY t.type`).all(where.params) as typeof rows;
+  } else if (isUnfiltered(filter)) {
+    rows = db.prepare(`SELECT id, entry_count AS n FROM ${dimension === "actor" ? "actors" : "chemicals"} WHERE entry_count > 0`).all() as typeof rows;
+  } else {
+    const { type, ...eventLevel } = filter;
+    const events = whereOf(eventLevel);
+    if (events.searchError) return new Map();
+    const [table, column] = dimension === "actor" ? ["event_actors", "actor"] : ["event_chemicals", "chemical"];
+    rows = db
+      .prepare(
+        `SELECT x.${column} AS id, count(DISTINCT s.entry) AS n FROM timeline_sources s JOIN events e ON e.id = s.event JOIN ${table} x ON x.event = e.id
+         ${type ? "JOIN timeline_entries t ON t.id = s.entry" : ""} WHERE ${events.sql} ${type ? "AND t.type = @type" : ""} GROUP BY x.${column}`,
+      )
+      .all({ ...events.params, ...(type ? { type } : {}) }) as typeof rows;
+  }
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+const isUnfiltered = (f: EventFilter) => !f.actor?.length && !f.chemical?.length && !f.type && !f.from && !f.to && !f.q?.trim() && !f.article;
+
+/** Events of the sources of the given entries that `q` matches, with the matched words marked. */
+export function markedSourceSentences(db: Db, q: string | undefined, entries: readonly TimelineEntry[]): Map<string, string> {
+  const ids = entries.flatMap((e) => e.sources.map((s) => s.event));
+  if (!q?.trim() || ids.length === 0) return new Map();
+  const rows = db.prepare("SELECT rowid, id FROM events WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(ids)) as { rowid: number; id: string }[];
+  const marked = markedSentences(db, q, rows.map((r) => r.rowid));
+  return new Map(rows.flatMap((r) => (marked.has(r.rowid) ? [[r.id, marked.get(r.rowid)!] as const] : [])));
+}
+
+function toEntry(r: EntryRow): TimelineEntry {
+  return {
     id: r.id,
     date: r.date,
     ...(r.date_end !== null ? { end: r.date_end } : {}),
@@ -112,9 +190,7 @@ export function selectTimelineEntries(db: Db, page: { limit: number; offset: num
       ([article, event, sentence, s, start, end]): TimelineSource => ({ article, event, sentence, provenance: { article, sentence: s, start, end } }),
     ),
     disputedWith: JSON.parse(r.disputed_with) as string[],
-  }));
+  };
 }
 
-export function countTimelineEntries(db: Db): number {
-  return (db.prepare("SELECT count(*) AS n FROM timeline_entries").get() as { n: number }).n;
-}
+

@@ -115,7 +115,20 @@ function measureAgrees(event: Event, cluster: Cluster): boolean {
  */
 export function mayJoin(event: Event, cluster: Cluster): boolean {
   const first = firstEvent(cluster);
-  return datesCompatible(event, first) && measureAgrees(event, cluster) && sharesSubject(event, first);
+  return datesCompatible(event, first) && measureAgrees(event, cluster) && sharesSubject(event, first) && !reportedBy(cluster, event.provenance.article);
+}
+
+/** `mayJoin` without the subject test: for events that name nothing (see group.ts). */
+export function mayJoinIgnoringSubject(event: Event, cluster: Cluster): boolean {
+  return datesCompatible(event, firstEvent(cluster)) && measureAgrees(event, cluster) && !reportedBy(cluster, event.provenance.article);
+}
+
+/**
+ * Whether an article already reports the cluster: the extractor has merged an article's
+ * retellings of one happening, so two events it kept apart are two happenings.
+ */
+function reportedBy(cluster: Cluster, article: string): boolean {
+  return cluster.events.some((e) => e.provenance.article === article);
 }
 
 /** How much the event and the cluster's members have in common: what picks between two clusters it may join. */

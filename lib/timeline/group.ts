@@ -14,7 +14,7 @@
  * input order give the same entries, ids and order.
  */
 import type { Event, TimelineEntry, TimelineSource } from "../schema";
-import { addToCluster, bestCluster, firstEvent, namesNothing, newCluster, subjectActors, type Cluster } from "./clusters";
+import { addToCluster, bestCluster, firstEvent, mayJoinIgnoringSubject, namesNothing, newCluster, subjectActors, type Cluster } from "./clusters";
 import { cutTo, PRECISION_RANK, yearOf } from "./dates";
 import { markDisputes } from "./disputes";
 import { summarise } from "./summary";
@@ -162,7 +162,35 @@ export function clusterEvents(events: readonly Event[]): Cluster[] {
       indexCluster(index, bucket, founded);
     }
   }
-  return clusters;
+  return foldBareClusters(clusters);
+}
+
+/**
+ * A cluster of events that name nothing ("The truce was first agreed in Geneva on May 12")
+ * joins the one cluster of its type that names something on that very day, when there is
+ * exactly one and it agrees on the measure: nothing tells them apart, and two cards for
+ * one day would read as one event shown twice. With two or more candidates it stays apart.
+ */
+function foldBareClusters(clusters: Cluster[]): Cluster[] {
+  const named = new Map<string, Cluster[]>();
+  const key = (e: Event) => `${e.type}|${e.date}|${e.end ?? ""}`;
+  for (const c of clusters) {
+    const first = firstEvent(c);
+    if (first.precision !== "day" || namesNothing(first)) continue;
+    named.set(key(first), [...(named.get(key(first)) ?? []), c]);
+  }
+  const folded = new Set<Cluster>();
+  for (const c of clusters) {
+    const first = firstEvent(c);
+    if (first.precision !== "day" || !namesNothing(first)) continue;
+    const candidates = named.get(key(first)) ?? [];
+    if (candidates.length !== 1) continue;
+    const [host] = candidates;
+    if (!c.events.every((e) => mayJoinIgnoringSubject(e, host))) continue;
+    for (const e of c.events) addToCluster(host, e);
+    folded.add(c);
+  }
+  return folded.size ? clusters.filter((c) => !folded.has(c)) : clusters;
 }
 
 const unique = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
@@ -195,7 +223,10 @@ function toEntry(cluster: Cluster): TimelineEntry {
     status: events.every((e) => e.status === "scheduled") ? "scheduled" : "past",
     ...(phase && { phase }),
     ...(tariff && { tariff }),
-    summary: summarise(mostPrecise.map((e) => e.sentence)),
+    summary: summarise(
+      mostPrecise.map((e) => e.sentence),
+      mostPrecise.map((e) => e.chemicals.length + e.actors.length),
+    ),
     actors: unique(events.map((e) => e.actors)),
     officials: unique(events.map((e) => e.officials)),
     chemicals: unique(events.map((e) => e.chemicals)),

@@ -29,16 +29,29 @@ function lengthPenalty(length: number): number {
 }
 
 /**
- * The sentence to summarise with, from sentences listed most precise source first
- * (`candidates` holds only those of the most precise precision). Ties keep list order, so
- * the choice is as deterministic as the list.
+ * A sentence that leans on the one before it ("It did.", "That tariff took effect", "An
+ * order signed last week puts the lower rate into effect"): on a card, with no article
+ * around it, it says too little.
  */
-export function clearestSentence(candidates: readonly string[]): string {
+export function leansOnContext(sentence: string): boolean {
+  return /^(?:it|its|that|this|these|those|they|their|he|she|the (?:move|order|decision|rules?|measures?|step|tariff|duty|lower rate|change|pause|truce)|an? (?:executive )?order signed)\b/i.test(sentence.trim());
+}
+
+/**
+ * The sentence to summarise with, from sentences listed most precise source first
+ * (`candidates` holds only those of the most precise precision): a complete sentence that
+ * stands on its own, naming what the entry is about (`names`: how many of the entry's
+ * chemicals and actors each names), of a comfortable length. Ties keep list order, so the
+ * choice is as deterministic as the list.
+ */
+export function clearestSentence(candidates: readonly string[], names: readonly number[] = []): string {
   const ranked = candidates
-    .map((raw, index) => ({ text: collapseSpaces(raw), index }))
+    .map((raw, index) => ({ text: collapseSpaces(raw), index, names: Math.min(names[index] ?? 0, 3) }))
     .sort(
       (a, b) =>
         Number(!looksComplete(a.text)) - Number(!looksComplete(b.text)) ||
+        Number(leansOnContext(a.text)) - Number(leansOnContext(b.text)) ||
+        b.names - a.names ||
         lengthPenalty(a.text.length) - lengthPenalty(b.text.length) ||
         a.text.length - b.text.length ||
         a.index - b.index,
@@ -57,6 +70,6 @@ export function trimSummary(sentence: string, max = SUMMARY_MAX): string {
   return `${head.slice(0, cut).replace(/[\s,;:—–-]+$/, "")}…`;
 }
 
-export function summarise(candidates: readonly string[]): string {
-  return trimSummary(clearestSentence(candidates));
+export function summarise(candidates: readonly string[], names?: readonly number[]): string {
+  return trimSummary(clearestSentence(candidates, names));
 }

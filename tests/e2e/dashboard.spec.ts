@@ -92,12 +92,12 @@ test("the type, date and text filters narrow the events and show in the URL", as
   await page.getByLabel("To", { exact: true }).fill(year);
   await page.getByLabel("To", { exact: true }).press("Enter");
   await expect(page).toHaveURL(new RegExp(`from=${year}&to=${year}`));
-  const dates = await events(page).locator(".event-when time").evaluateAll((els) => els.map((el) => el.getAttribute("datetime") ?? ""));
+  const dates = await events(page).getByTestId("entry-date").evaluateAll((els) => els.map((el) => el.getAttribute("datetime") ?? ""));
   expect(dates.length).toBeGreaterThan(0);
   for (const d of dates) expect(d.slice(0, 4)).toBe(year);
 
-  // Text: a word from the first sentence shown.
-  const sentence = (await events(page).first().locator("p").first().textContent()) ?? "";
+  // Text: a word from the first summary shown.
+  const sentence = (await events(page).first().getByTestId("entry-summary").textContent()) ?? "";
   const word = sentence.split(/\W+/).find((w) => w.length > 6) ?? year;
   await page.getByLabel("Text", { exact: true }).fill(word);
   await page.getByLabel("Text", { exact: true }).press("Enter");
@@ -127,12 +127,12 @@ test("the timeline is paginated on the server", async ({ page }) => {
   expect(count).toBeLessThanOrEqual(50);
   const older = page.getByRole("navigation", { name: "Pages of events" }).getByRole("link", { name: "Older →" });
   test.skip((await older.count()) === 0, "one page of events only");
-  const firstId = await events(page).first().getAttribute("data-event-id");
+  const firstId = await events(page).first().getAttribute("data-entry-id");
   await older.click();
   await expect(page).toHaveURL(/page=2/);
-  await expect(events(page).first()).not.toHaveAttribute("data-event-id", firstId!);
+  await expect(events(page).first()).not.toHaveAttribute("data-entry-id", firstId!);
   await page.goBack();
-  await expect(events(page).first()).toHaveAttribute("data-event-id", firstId!);
+  await expect(events(page).first()).toHaveAttribute("data-entry-id", firstId!);
 });
 
 /** The first event on the timeline that has a link of this kind. */
@@ -161,9 +161,12 @@ test("an event leads to its chemical, its actor and the exact sentence in its ar
     await open(page, "/timeline");
   }
 
+  // The sources of an entry open under "Reported by ..."; each links to its sentence.
   const first = events(page).first();
-  const sentence = ((await first.locator(".event-sentence").textContent()) ?? "").trim();
-  const articleLink = first.locator('a[href^="/articles/"]').first();
+  await first.getByText(/^Reported by \d+ articles?$/).click();
+  const source = first.getByTestId("entry-source").first();
+  const sentence = ((await source.locator("q").textContent()) ?? "").trim();
+  const articleLink = source.locator('a[href^="/articles/"]').first();
   const href = (await articleLink.getAttribute("href"))!;
   const index = href.match(/sentence=(\d+)/)![1];
   await articleLink.click();
@@ -245,4 +248,26 @@ test("screenshots of the main pages, desktop and 390 px", async ({ page }) => {
       await page.screenshot({ path: path.join(dir, `${name}-${suffix}.png`), fullPage: true, clip: { x: 0, y: 0, width, height } });
     }
   }
+});
+
+test("the timeline shows an event that several articles report once, with every source", async ({ page }) => {
+  // China's controls on 4-piperidone took effect on 20 July 2025; several sample briefs say so.
+  await open(page, "/timeline?actor=china&chemical=4-piperidone&type=control&from=2025-07-20&to=2025-07-20");
+  await expect(events(page)).toHaveCount(1);
+  const card = events(page).first();
+  await expect(card.getByTestId("entry-date")).toHaveAttribute("datetime", "2025-07-20");
+  const reported = card.getByText(/^Reported by \d+ articles$/);
+  const count = Number(((await reported.textContent()) ?? "").match(/\d+/)![0]);
+  expect(count).toBeGreaterThanOrEqual(3);
+  await expect(card.getByTestId("entry-source").first()).toBeHidden();
+  await reported.click();
+  const sources = card.getByTestId("entry-source");
+  expect(await sources.count()).toBeGreaterThanOrEqual(count);
+  const articles = new Set<string>();
+  for (const link of await sources.getByRole("link").all()) {
+    const href = (await link.getAttribute("href"))!;
+    expect(href).toMatch(/^\/articles\/[^?]+\?sentence=\d+#s-\d+$/);
+    articles.add(href.split("?")[0]);
+  }
+  expect(articles.size).toBe(count);
 });

@@ -43,14 +43,14 @@ async function download(page: Page, name: "Download CSV" | "Download JSON"): Pro
 
 const count = (text: string | null) => Number(/([\d,]+) (events?|articles?)/.exec(text ?? "")?.[1].replace(/,/g, ""));
 
-test("the timeline's CSV holds every event the filters match, on every page", async ({ page }) => {
+test("the timeline's CSV holds every entry the filters match, on every page", async ({ page }) => {
   await page.goto("/timeline?type=control&actor=china");
   const total = count(await page.getByTestId("timeline-summary").textContent());
   expect(total).toBeGreaterThan(0);
   const { name, text } = await download(page, "Download CSV");
-  expect(name).toMatch(/^precursor-watch-events-.*\.csv$/);
+  expect(name).toMatch(/^precursor-watch-timeline-.*\.csv$/);
   const [header, ...rows] = parseCsv(text);
-  expect(header.slice(0, 5)).toEqual(["id", "date", "date_end", "precision", "type"]);
+  expect(header.slice(0, 5)).toEqual(["entry_id", "date", "date_end", "precision", "type"]);
   expect(rows).toHaveLength(total);
   const col = (c: string) => header.indexOf(c);
   for (const r of rows) {
@@ -59,9 +59,11 @@ test("the timeline's CSV holds every event the filters match, on every page", as
     expect(r[col("date")]).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
     expect(r[col("sentence")].length).toBeGreaterThan(0);
     expect(r[col("article")].length).toBeGreaterThan(0);
+    expect(Number(r[col("source_count")])).toBeGreaterThan(0);
+    expect(r[col("source_articles")].split("; ")).toContain(r[col("article")]);
   }
-  // The first rows are the events the page shows first.
-  const shown = await page.getByTestId("timeline-event").evaluateAll((els) => els.map((el) => el.getAttribute("data-event-id")));
+  // The first rows are the entries the page shows first.
+  const shown = await page.getByTestId("timeline-event").evaluateAll((els) => els.map((el) => el.getAttribute("data-entry-id")));
   expect(rows.slice(0, shown.length).map((r) => r[0])).toEqual(shown);
 });
 
@@ -70,12 +72,12 @@ test("more than one page of events: the export is not cut to the page", async ({
   const total = count(await page.getByTestId("timeline-summary").textContent());
   expect(total).toBeGreaterThan(50);
   const { text } = await download(page, "Download JSON");
-  const events = JSON.parse(text) as { id: string; date: string }[];
-  expect(events).toHaveLength(total);
-  expect(new Set(events.map((e) => e.id)).size).toBe(total);
+  const entries = JSON.parse(text) as { entry_id: string; date: string }[];
+  expect(entries).toHaveLength(total);
+  expect(new Set(entries.map((e) => e.entry_id)).size).toBe(total);
 });
 
-test("a chemical page exports every event naming it, as JSON", async ({ page }) => {
+test("a chemical page exports every entry naming it, as JSON", async ({ page }) => {
   await page.goto("/timeline?chemical=npp");
   const total = count(await page.getByTestId("timeline-summary").textContent());
   expect(total).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ test("the timeline's text filter finds words in any order and marks them", async
   await expect(page).toHaveURL(/q=security\+ministry/);
   const count = await events(page).count();
   expect(count).toBeGreaterThan(0);
-  const marks = await events(page).locator(".event-sentence mark").allTextContents();
+  const marks = await events(page).getByTestId("entry-source").locator("mark").allTextContents();
   expect(marks.length).toBeGreaterThan(0);
   for (const m of marks) expect(m.toLowerCase()).toMatch(/^(security|ministry)/);
 
@@ -28,7 +28,7 @@ test("a phrase must appear as written; a prefix matches every ending", async ({ 
 
   await page.goto("/timeline?q=piperid*");
   expect(await events(page).count()).toBeGreaterThan(0);
-  const marks = await events(page).locator(".event-sentence mark").allTextContents();
+  const marks = await events(page).getByTestId("entry-source").locator("mark").allTextContents();
   for (const m of marks) expect(m.toLowerCase()).toMatch(/^piperid/);
 });
 

@@ -194,21 +194,21 @@ describe("chart builders", () => {
     expect(newsVolumeChart(long, DEFAULT_FILTERS)).toMatchObject({ xTick: "year", data: expect.arrayContaining([{ period: "2015", none: 0 }]) });
   });
 
-  it("counts precursors under control per jurisdiction, cumulatively", () => {
+  it("counts precursors under control per jurisdiction, cumulatively, from the day each took effect", () => {
     const spec = controlsChart(corpus, DEFAULT_FILTERS);
     const rows = spec.table.rows;
-    expect(spec.table.header).toEqual(["date", "United States", "China"]);
-    expect(rows[0]).toEqual(["2007-04-23", 1, 0]);
-    expect(rows).toContainEqual(["2018-02-01", 1, 1]);
-    expect(rows).toContainEqual(["2020-01-01", 2, 1]);
+    expect(spec.table.header).toEqual(["date", "China", "United States"]);
+    // NPP's US listing has only an announcement date: an announcement is not a control.
+    expect(rows[0]).toEqual(["2018-02-01", 1, 0]);
+    expect(rows).toContainEqual(["2020-01-01", 1, 1]);
     // fentanyl is an opioid, not a precursor; 4-AP's later rule does not count twice.
-    expect(rows.at(-1)).toEqual(["2024-03-20", 2, 1]);
+    expect(rows.at(-1)).toEqual(["2024-03-20", 1, 1]);
     expect(spec.curve).toBe("step");
     expect(spec.xTicks?.length).toBeGreaterThan(2);
     const china = controlsChart(corpus, state({ actor: ["china"], q: "x" }));
     expect(china.categories.map((c) => c.key)).toEqual(["china"]);
     expect(china.note).toContain("text filter");
-    expect(controlsChart(corpus, state({ from: "2019" })).table.rows[0]).toEqual(["2019-01-01", 1, 1]);
+    expect(controlsChart(corpus, state({ from: "2019" })).table.rows[0]).toEqual(["2019-01-01", 1, 0]);
   });
 
   it("classifies enforcement figures and keeps the largest per year", () => {
@@ -225,15 +225,28 @@ describe("chart builders", () => {
     expect(enforcementChart(corpus, state({ type: "arrest" })).data).toEqual([{ year: "2023", arrests: 12 }]);
   });
 
-  it("draws the tariff rate as steps that hold until the next change", () => {
-    const spec = tariffChart(corpus, DEFAULT_FILTERS);
-    expect(spec.categories.map((c) => c.label)).toEqual(["Tariff set by United States"]);
+  it("draws the fentanyl tariff in effect as steps, from tariff events, with announcements apart", () => {
+    const fentanyl = (rate: number, phase: "announced" | "effective") => ({ type: "tariff" as const, phase, tariff: { layer: "fentanyl" as const, rate, target: "china" }, actors: ["united-states"] });
+    const tariffs = corpusOf([
+      article("t-1", "2024-02-05", {}, [{ date: "2024-02-04", ...fentanyl(10, "effective") }, { date: "2024-02-01", ...fentanyl(10, "announced") }]),
+      // The same step told again, and a reciprocal tariff that is another layer.
+      article("t-2", "2024-03-06", {}, [{ date: "2024-03-05", ...fentanyl(20, "effective") }, { date: "2024-02-04", ...fentanyl(10, "effective") }, { date: "2024-03-05", type: "tariff", phase: "effective", tariff: { layer: "reciprocal", rate: 34, target: "china" } }]),
+      article("t-3", "2024-04-01", {}, [{ date: "2024-03-28", ...fentanyl(15, "announced") }]),
+    ]);
+    const spec = tariffChart(tariffs, DEFAULT_FILTERS);
+    expect(spec.categories.map((c) => [c.label, c.points ?? false])).toEqual([
+      ["In effect on goods from China", false],
+      ["Announced for China (not yet in effect)", true],
+    ]);
     expect(spec.table.rows).toEqual([
-      ["2024-02-04", 10],
-      ["2024-03-05", 20],
-      ["2024-03-20", 20],
+      ["2024-02-01", null, 10],
+      ["2024-02-04", 10, null],
+      ["2024-03-05", 20, null],
+      ["2024-03-28", 20, 15],
+      ["2024-04-01", 20, null],
     ]);
     expect(spec.valueFormat).toBe("percent");
+    expect(tariffChart(corpus, DEFAULT_FILTERS).data).toEqual([]);
   });
 
   it("builds the entity charts", () => {

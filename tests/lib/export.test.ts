@@ -27,30 +27,30 @@ const corpus = corpusOf(
 const text = (chunks: Iterable<string>) => [...chunks].join("");
 
 describe("exports", () => {
-  it("writes every event the filters match as CSV, escaping formulas and quoting", () => {
+  it("writes every timeline entry the filters match as CSV, escaping formulas and quoting", () => {
     const plan = timelineExport(corpus, new URLSearchParams("type=control"));
     const csv = text(exportChunks(plan.kind, plan.rows, "csv"));
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe(EXPORT_KINDS.events.columns.map(([c]) => c).join(","));
+    expect(lines[0]).toBe(EXPORT_KINDS.timeline.columns.map(([c]) => c).join(","));
     expect(csv).toContain(`"'-1 said ""yes"", then\nleft"`);
     expect(csv).toContain("china,China");
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     expect(csv).not.toContain("@home");
-    expect(plan.fileBase).toBe("precursor-watch-events-type-control");
+    expect(plan.fileBase).toBe("precursor-watch-timeline-type-control");
   });
 
   it("writes JSON with lists as arrays and every column as a key", () => {
     const plan = timelineExport(corpus, new URLSearchParams());
     const rows = JSON.parse(text(exportChunks(plan.kind, plan.rows, "json", 1))) as Record<string, unknown>[];
-    expect(rows.map((r) => r.id)).toEqual(["a#0", "a#1"]);
-    expect(rows[0].actor_ids).toEqual(["china"]);
-    expect(Object.keys(rows[1])).toEqual(EXPORT_KINDS.events.columns.map(([c]) => c));
+    expect(rows.map((r) => r.entry_id)).toEqual(["2024-05-01-control-a#0", "2023-tariff-a#1"]);
+    expect(rows[0]).toMatchObject({ actor_ids: ["china"], source_count: 1, source_articles: ["a"], article: "a", sentence_index: 0 });
+    expect(Object.keys(rows[1])).toEqual(EXPORT_KINDS.timeline.columns.map(([c]) => c));
     expect(rows[1].sentence).toBe("@home");
     expect(JSON.parse(text(exportChunks(plan.kind, [], "json")))).toEqual([]);
   });
 
-  it("exports an entity's events, unknown ids not at all, and articles by search", () => {
-    expect([...entityExport(corpus, "actor", "china")!.rows].map((r) => r.id)).toEqual(["a#0"]);
+  it("exports an entity's timeline entries, unknown ids not at all, and articles by search", () => {
+    expect([...entityExport(corpus, "actor", "china")!.rows].map((r) => r.entry_id)).toEqual(["2024-05-01-control-a#0"]);
     expect(entityExport(corpus, "actor", "nobody")).toBeUndefined();
     expect([...articleExport(corpus, "hyperlink").rows].map((r) => r.slug)).toEqual(["a"]);
     expect([...articleExport(corpus, '"broken').rows]).toEqual([]);

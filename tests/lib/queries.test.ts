@@ -97,7 +97,8 @@ function corpusOf(articles: CorpusArticle[]): Corpus {
 
 const corpus = corpusOf([a2, a1, a3]);
 const state = (s: Partial<FilterState>): FilterState => ({ ...DEFAULT_FILTERS, ...s });
-const ids = (s: Partial<FilterState>) => getTimeline(corpus, state(s)).years.flatMap((y) => y.months.flatMap((m) => m.events.map((e) => e.id)));
+// Each entry by the event it was first read from: here every event is its own entry.
+const ids = (s: Partial<FilterState>) => getTimeline(corpus, state(s)).years.flatMap((y) => y.months.flatMap((m) => m.entries.map((e) => e.sources[0].event)));
 
 describe("getTimeline", () => {
   it("lists every event newest first, grouped by year and month", () => {
@@ -110,15 +111,29 @@ describe("getTimeline", () => {
     expect(view.years[2].months.map((m) => m.label)).toEqual(["March 2017", "2017, month not known"]);
   });
 
-  it("gives each event its precision, links and figures", () => {
-    const seizure = getTimeline(corpus, DEFAULT_FILTERS).years[1].months[1].events[0];
-    expect(seizure).toMatchObject({ dateLabel: "August 2024", precision: "month", precisionLabel: "month only", type: "seizure", href: "/articles/china-controls-4ap?sentence=1#s-1" });
+  it("gives each entry its precision, summary, names and sources with links to their sentences", () => {
+    const seizure = getTimeline(corpus, DEFAULT_FILTERS).years[1].months[1].entries[0];
+    expect(seizure).toMatchObject({ dateLabel: "August 2024", precision: "month", precisionLabel: "month only", type: "seizure", summary: "Wang Xiaohong said 2.4 tons were seized in August.", reportedBy: "Reported by 1 article" });
     expect(seizure.actors.map((a) => [a.id, a.name, a.href])).toEqual([
       ["china", "China", "/actors/china"],
       ["mps", "Ministry of Public Security", "/actors/mps"],
       ["wang-xiaohong", "Wang Xiaohong", "/actors/wang-xiaohong"],
     ]);
-    expect(seizure.figures).toEqual([{ text: "2.4 tons (precursors seized)", href: "/articles/china-controls-4ap?sentence=1#s-1" }]);
+    expect(seizure.sources).toEqual([
+      expect.objectContaining({ href: "/articles/china-controls-4ap?sentence=1#s-1", article: expect.objectContaining({ title: "China controls 4-AP", source: "Test Wire" }) }),
+    ]);
+  });
+
+  it("lists an event that several articles report once, with every source", () => {
+    const again = entry("cn-4ap-in-force", "2024-09-02", "China's 4-AP controls in force", {
+      chemicals: [{ id: "4-ap", name: "4-AP", registered: true, role: "precursor", mentions: [span("4-AP", 0, 20)], provenance: prov("cn-4ap-in-force", 0) }],
+      events: [event("cn-4ap-in-force", 0, { date: "2024-09-01", type: "control", actors: ["china"], chemicals: ["4-ap"], sentence: "China's controls on 4-AP took effect on Sunday." })],
+    });
+    const view = getTimeline(corpusOf([a1, a2, a3, again]), state({ chemical: ["4-ap"] }));
+    expect(view.total).toBe(1);
+    const [control] = view.years[0].months[0].entries;
+    expect(control.reportedBy).toBe("Reported by 2 articles");
+    expect(control.sources.map((s) => s.article.slug).sort()).toEqual(["china-controls-4ap", "cn-4ap-in-force"]);
   });
 
   it("filters by actor (organisations and people), chemical, type, dates and text", () => {
@@ -226,7 +241,7 @@ describe("overview", () => {
   it("counts records and builds the control matrix", () => {
     const view = getOverview(corpus);
     expect(view.counts).toMatchObject({ articles: 3, events: 6, people: 1 });
-    expect(view.latestEvents[0].id).toBe("us-tariff#0");
+    expect(view.latestEntries[0].sources[0].event).toBe("us-tariff#0");
     const matrix = controlMatrix(corpus);
     expect(matrix.jurisdictions.map((j) => j.id)).toEqual(["united-states", "china", "un"]);
     const npp = matrix.rows.find((r) => r.id === "npp")!;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/ChartFigure";
 import { ArticleList, QuoteList } from "@/components/EntityLists";
-import { EventList } from "@/components/EventList";
+import { EntryList } from "@/components/TimelineEntries";
 import { plural } from "@/lib/format";
 import { getChemical } from "@/lib/queries";
 import { getCorpus } from "../../corpus";
@@ -56,7 +56,7 @@ export default async function ChemicalPage({ params }: PageProps<"/chemicals/[id
       <p className="page-links">
         <Link href={view.timelineHref}>Timeline of {view.name}</Link> · <Link href={view.chartsHref}>Charts filtered to {view.name}</Link>
       </p>
-      <ExportLinks links={view.exports} what={`every event naming ${view.name}`} />
+      <ExportLinks links={view.exports} what={`every timeline entry naming ${view.name}`} />
 
       <h2>Control history</h2>
       {view.controls.length === 0 ? (
@@ -145,8 +145,8 @@ export default async function ChemicalPage({ params }: PageProps<"/chemicals/[id
       <QuoteList quotes={view.quotes} empty="No quotes from the articles about this chemical yet." />
 
       <h2>Events</h2>
-      <EventList events={view.events} empty="No dated events mention this chemical." />
-      {view.counts.events > view.events.length && (
+      <EntryList entries={view.entries} empty="No dated events name this chemical." />
+      {view.counts.events > view.entries.length && (
         <p>
           <Link href={view.timelineHref}>All {plural(view.counts.events, "event")} on the timeline</Link>
         </p>

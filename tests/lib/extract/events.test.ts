@@ -30,6 +30,20 @@ describe("events: what is a happening", () => {
     expect(effective.sentence).toBe(text);
   });
 
+  it("reads a decision told ahead of the day it applies as announced that day", () => {
+    expect(brief("The health minister said Monday that the country would restrict the import of two chemicals starting next month.", "2026-03-05")).toEqual([
+      ["2026-03-02", "control", "announced", "past"],
+      ["2026-04", "control", "effective", "scheduled"],
+    ]);
+  });
+
+  it("reads a tariff that someone said would take effect as announced the day it was said", () => {
+    expect(brief("Last Thursday, the president said the tariffs on Canadian goods would take effect on March 4.", "2026-02-25")).toEqual([
+      ["2026-02-19", "tariff", "announced", "past"],
+      ["2026-03-04", "tariff", "effective", "scheduled"],
+    ]);
+  });
+
   it("dates a happening by the reporting verb that tells it", () => {
     expect(brief("Prosecutors charged four executives of a chemical supplier, the Justice Department said on Tuesday.", "2026-03-05")).toEqual([
       ["2026-03-03", "prosecution", "", "past"],

@@ -11,20 +11,23 @@ import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
 import { closeCorpora, corpusArticles, loadCorpus, type Corpus, type CorpusArticle } from "../../../lib/corpus";
 import { firstDay, lastDay } from "../../../lib/dates";
 import { filterEvents, filterPanel, getTimeline, listActors, listChemicals } from "../../../lib/queries";
-import { namesOf } from "../../../lib/store";
-import type { Event } from "../../../lib/schema";
+import { namesOf, selectTimelineEntries } from "../../../lib/store";
+import type { Event, TimelineEntry } from "../../../lib/schema";
 import { DEFAULT_FILTERS, type FilterState } from "../../../lib/url-state";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "pw-scan-"));
 let corpus: Corpus;
 let articles: CorpusArticle[];
 let all: { event: Event; article: CorpusArticle }[];
+/** Every timeline entry, as the grouping made them, newest first. */
+let allEntries: TimelineEntry[];
 
 beforeAll(async () => {
   writeSyntheticCorpus(path.join(tmp, "articles"), 80, 7);
   corpus = await loadCorpus({ articles: path.join(tmp, "articles"), registry: path.join(__dirname, "..", "..", "..", "content", "registry"), database: path.join(tmp, "db.sqlite"), quiet: true });
   articles = corpusArticles(corpus);
   all = articles.flatMap((article) => article.extraction.events.map((event) => ({ event, article })));
+  allEntries = selectTimelineEntries(corpus.db);
   all.sort((a, b) => (a.event.date < b.event.date ? 1 : a.event.date > b.event.date ? -1 : a.article.article.slug < b.article.article.slug ? -1 : a.article.article.slug > b.article.article.slug ? 1 : a.event.provenance.sentence - b.event.provenance.sentence));
 });
 
@@ -34,6 +37,12 @@ afterAll(() => {
 });
 
 const state = (s: Partial<FilterState>): FilterState => ({ ...DEFAULT_FILTERS, ...s });
+
+/** Entries with a source event that passes the filter (the entry's own type checked on it), newest first. */
+function scanEntries(s: FilterState): TimelineEntry[] {
+  const passing = new Set(scan(s, "type").map((e) => e.event.id));
+  return allEntries.filter((entry) => (!s.type || entry.type === s.type) && entry.sources.some((src) => passing.has(src.event)));
+}
 
 function scan(s: FilterState, skip?: "actor" | "chemical" | "type") {
   const names = new Map([...namesOf(corpus.db, "actors", all.flatMap((e) => [...e.event.actors, ...e.event.officials])), ...namesOf(corpus.db, "chemicals", all.flatMap((e) => e.event.chemicals))]);
@@ -71,23 +80,33 @@ describe("SQL against a plain scan", () => {
     const expected = scan(state(c)).map((e) => e.event.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(filterEvents(corpus, state(c)).map((e) => e.id)).toEqual(expected);
+    // The timeline lists entries: those with a source event that passes the filter.
     const timeline = getTimeline(corpus, state(c));
-    expect(timeline.total).toBe(expected.length);
-    expect(timeline.years.flatMap((y) => y.months.flatMap((m) => m.events.map((e) => e.id)))).toEqual(expected.slice(0, 50));
+    const entries = scanEntries(state(c));
+    expect(timeline.total).toBe(entries.length);
+    expect(timeline.years.flatMap((y) => y.months.flatMap((m) => m.entries.map((e) => e.id)))).toEqual(entries.slice(0, 50).map((e) => e.id));
   });
 
   it.each(cases.map((c) => [JSON.stringify(c), c] as const))("counts each filter value like a scan: %s", (_, c) => {
     const panel = filterPanel(corpus, state(c), "/timeline");
-    const count = (skip: "actor" | "chemical" | "type", ids: (e: Event) => string[]) => {
+    // Timeline entries per value: an entry counts once for each value that one of its
+    // sources passing the other filters names.
+    const count = (skip: "actor" | "chemical" | "type", ids: (e: Event, entry: TimelineEntry) => string[]) => {
+      const passing = new Set(scan(state(c), skip === "type" ? "type" : skip).map((e) => e.event.id));
+      const byId = new Map(all.map((e) => [e.event.id, e.event]));
       const counts = new Map<string, number>();
-      for (const { event } of scan(state(c), skip)) for (const id of new Set(ids(event))) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const entry of allEntries) {
+        if (skip !== "type" && c.type && entry.type !== c.type) continue;
+        const named = new Set(entry.sources.filter((s) => passing.has(s.event)).flatMap((s) => ids(byId.get(s.event)!, entry)));
+        for (const id of named) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
       return counts;
     };
     const actors = count("actor", (e) => [...e.actors, ...e.officials]);
     for (const o of panel.actors.options) expect([o.id, o.count]).toEqual([o.id, actors.get(o.id) ?? 0]);
     const chemicals = count("chemical", (e) => e.chemicals);
     for (const o of panel.chemicals.options) expect([o.id, o.count]).toEqual([o.id, chemicals.get(o.id) ?? 0]);
-    const types = count("type", (e) => [e.type]);
+    const types = count("type", (_, entry) => [entry.type]);
     for (const t of panel.types.slice(1)) expect([t.value, t.count]).toEqual([t.value, types.get(t.value) ?? 0]);
   });
 

@@ -38,7 +38,9 @@ describe("splitMarked", () => {
 });
 
 const prov = (article: string, sentence: number) => ({ article, sentence, start: 0, end: 5 });
-const event = (article: string, sentence: number, text: string): Event => ({ id: `${article}#${sentence}`, date: "2024-05-01", precision: "day", type: "control", status: "past", actors: [], officials: [], chemicals: [], statistics: [], sentence: text, provenance: prov(article, sentence) });
+// Each event of its own type, so the timeline keeps them as separate entries.
+const TYPES = { "a#0": "control", "a#1": "seizure", "b#0": "tariff" } as const;
+const event = (article: string, sentence: number, text: string): Event => ({ id: `${article}#${sentence}`, date: "2024-05-01", precision: "day", type: TYPES[`${article}#${sentence}` as keyof typeof TYPES] ?? "other", status: "past", actors: [], officials: [], chemicals: [], statistics: [], sentence: text, provenance: prov(article, sentence) });
 const doc = (slug: string, title: string, body: string, sentences: string[]) =>
   corpusArticle(
     { slug, file: `${slug}.md`, title, date: "2024-05-02", source: "Wire", tags: [], body, bodyLine: 5 },
@@ -54,7 +56,8 @@ describe("search over the corpus", () => {
     ],
     EMPTY_REGISTRIES,
   );
-  const ids = (q: string) => getTimeline(corpus, { ...DEFAULT_FILTERS, q }).years.flatMap((y) => y.months.flatMap((m) => m.events.map((e) => e.id)));
+  // Each timeline entry by the event it was read from.
+  const ids = (q: string) => getTimeline(corpus, { ...DEFAULT_FILTERS, q }).years.flatMap((y) => y.months.flatMap((m) => m.entries.map((e) => e.sources[0].event)));
 
   it("matches words in any order, phrases exactly, and prefixes", () => {
     expect(ids("china tariffs")).toEqual(["b#0"]);
@@ -68,7 +71,7 @@ describe("search over the corpus", () => {
 
   it("marks the matched words of each sentence as parts", () => {
     const view = getTimeline(corpus, { ...DEFAULT_FILTERS, q: "script" });
-    const parts = view.years[0].months[0].events[0].sentenceParts;
+    const parts = view.years[0].months[0].entries[0].sources[0].sentenceParts;
     expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(["script", "script"]);
     expect(parts.map((p) => p.text).join("")).toBe("Mexico seized <script>alert(1)</script> pills.");
   });

@@ -46,6 +46,26 @@ describe("groupTimeline", () => {
     expect(entry.disputedWith).toEqual([]);
   });
 
+  it("never puts two events of one article in one entry: the article told them apart", () => {
+    const entries = groupTimeline([
+      ruritaniaControls("gazette", "2031-03", { sentence: "Ruritania controlled compound X in March." }),
+      ruritaniaControls("gazette", "2031-03-14", { sentenceIndex: 3 }),
+      ruritaniaControls("herald", "2031-03-14"),
+    ]);
+    expect(entries.map((e) => [e.date, sourcesOf(e).sort()])).toEqual([
+      ["2031-03-14", ["gazette#3", "herald#0"]],
+      ["2031-03", ["gazette#0"]],
+    ]);
+  });
+
+  it("lets an event that names nothing join the one event of its type on that day, and only when there is one", () => {
+    const bare = event({ article: "courier", date: "2031-05-12", type: "agreement", sentence: "The truce was agreed on May 12." });
+    const truce = event({ article: "gazette", date: "2031-05-12", type: "agreement", actors: ["ruritania", "freedonia"] });
+    expect(groupTimeline([bare, truce]).map((e) => sourcesOf(e).sort())).toEqual([["courier#0", "gazette#0"]]);
+    const other = event({ article: "herald", date: "2031-05-12", type: "agreement", actors: ["sylvania"] });
+    expect(groupTimeline([bare, truce, other])).toHaveLength(3);
+  });
+
   it("keeps an announcement apart from the day the measure takes effect", () => {
     const entries = groupTimeline([
       ruritaniaControls("gazette", "2031-02-01", { phase: "announced" }),
@@ -184,7 +204,7 @@ describe("groupTimeline", () => {
     expect(entries.map((e) => e.type).sort()).toEqual(["control", "seizure"]);
   });
 
-  it("merges events that name nothing only when their dates are the same", () => {
+  it("merges events that name nothing only when their dates are the same (and with the one named event of that day)", () => {
     const bare = (article: string, date: string) => event({ article, date, type: "meeting" });
     const entries = groupTimeline([
       bare("a", "2031-06-05"),
@@ -192,7 +212,7 @@ describe("groupTimeline", () => {
       bare("c", "2031-06"),
       event({ article: "d", date: "2031-06-05", type: "meeting", actors: ["freedonia"] }),
     ]);
-    expect(entries.map((e) => `${e.date}:${e.sources.map((s) => s.article).join("+")}`)).toEqual(["2031-06-05:a+b", "2031-06-05:d", "2031-06:c"]);
+    expect(entries.map((e) => `${e.date}:${e.sources.map((s) => s.article).join("+")}`)).toEqual(["2031-06-05:a+b+d", "2031-06:c"]);
   });
 
   it("joins ranges only with the same range told less precisely, never with a single date", () => {
@@ -299,6 +319,16 @@ describe("summary", () => {
         "It did.",
       ]),
     ).toBe("Ruritania's control of compound X took effect on March 14.");
+  });
+
+  it("prefers a sentence that stands on its own and names what the event is about", () => {
+    expect(
+      summarise(
+        ["That rule took effect on March 14.", "The ministry's rule took effect on March 14.", "Ruritania's rule on compound X took effect on March 14."],
+        [0, 1, 2],
+      ),
+    ).toBe("Ruritania's rule on compound X took effect on March 14.");
+    expect(summarise(["It took effect on March 14, the ministry said.", "Compound X is now controlled, from March 14."])).toBe("Compound X is now controlled, from March 14.");
   });
 
   it("uses the most precise source's sentence", () => {
