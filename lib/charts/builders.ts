@@ -343,10 +343,10 @@ export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
 }
 
 /** Articles per month (or year) that name one chemical or actor: for the entity pages. */
-export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "actor"; id: string }): ChartSpec {
+export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "actor"; id: string }, naming?: readonly { date: string }[]): ChartSpec {
   const known = names(corpus, target.kind === "chemical" ? { chemicals: [target.id] } : { actors: [target.id] });
   const name = target.kind === "chemical" ? known.chemical(target.id) : known.actor(target.id);
-  const articles = articlesNaming(corpus.db, target.kind, target.id);
+  const articles = naming ?? articlesNaming(corpus.db, target.kind, target.id);
   const p = periods(articles.map((a) => a.date));
   const rows = new Map<string, ChartRow>(p.keys.map((k) => [k, { period: k, [target.id]: 0 }]));
   for (const a of articles) {

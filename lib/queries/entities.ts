@@ -95,7 +95,7 @@ export function getChemical(corpus: Corpus, id: string) {
     counts: { articles: articles.length, events: timeline.total, controls: controls.length },
     controls,
     controlChart: controlHistoryChart(corpus, id),
-    mentionsChart: mentionsChart(corpus, { kind: "chemical", id }),
+    mentionsChart: mentionsChart(corpus, { kind: "chemical", id }, articles),
     // Actors named in the same articles, by number of articles.
     relatedActors: related.map((r) => ({ id: r.id, name: actorName(r.id), href: actorHref(r.id), count: r.count })),
     statistics,
@@ -210,7 +210,7 @@ export function getActor(corpus: Corpus, id: string) {
     controls,
     // Chemicals named in the same articles, by number of articles.
     chemicals: chemicals.map((c) => ({ id: c.id, name: chemicalName(c.id), href: chemicalHref(c.id), count: c.count, color: colorFor(c.id) })),
-    mentionsChart: mentionsChart(corpus, { kind: "actor", id }),
+    mentionsChart: mentionsChart(corpus, { kind: "actor", id }, articles),
     articles: articles.slice(0, ENTITY_LIST_LIMIT).map(articleItem),
     /** Timeline entries that name the actor, newest first. */
     entries: timeline.entries,

@@ -125,8 +125,13 @@ const EVENT_COLUMNS = `e.rowid AS rowid, e.id, e.article, e.position, e.date, e.
 export function selectEvents(db: Db, filter: EventFilter, page: { limit: number; offset: number } = { limit: -1, offset: 0 }): EventRow[] {
   const where = whereOf(filter);
   if (where.searchError) return [];
+  // The page is chosen on the bare events first: SQLite would otherwise work out every
+  // column (names, figures) of every matching event before sorting and cutting them.
   return db
-    .prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN articles a ON a.slug = e.article WHERE ${where.sql} ORDER BY ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT ${EVENT_COLUMNS} FROM (SELECT e.rowid AS rid FROM events e WHERE ${where.sql} ORDER BY ${NEWEST_FIRST} LIMIT @limit OFFSET @offset) p
+       CROSS JOIN events e ON e.rowid = p.rid JOIN articles a ON a.slug = e.article ORDER BY ${NEWEST_FIRST}`,
+    )
     .all({ ...where.params, limit: page.limit, offset: page.offset }) as EventRow[];
 }
 
@@ -143,8 +148,9 @@ export function countEvents(db: Db, filter: EventFilter): number {
   return (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${where.sql}`).get(where.params) as { n: number }).n;
 }
 
+/** Every event: the per-type counts kept after each ingest add up to it. */
 export function countAllEvents(db: Db): number {
-  return (db.prepare("SELECT count(*) AS n FROM events").get() as { n: number }).n;
+  return (db.prepare("SELECT coalesce(sum(event_count), 0) AS n FROM event_types").get() as { n: number }).n;
 }
 
 const isEmpty = (f: EventFilter) => whereOf(f).sql === "1";
@@ -158,7 +164,9 @@ export function countBy(db: Db, dimension: "actor" | "chemical" | "type", filter
   const where = whereOf(filter);
   if (where.searchError) return new Map();
   let rows: { id: string; n: number }[];
-  if (dimension === "type") {
+  if (dimension === "type" && isEmpty(filter)) {
+    rows = db.prepare("SELECT type AS id, event_count AS n FROM event_types").all() as typeof rows;
+  } else if (dimension === "type") {
     rows = db.prepare(`SELECT e.type AS id, count(*) AS n FROM events e WHERE ${where.sql} GROUP BY e.type`).all(where.params) as typeof rows;
   } else if (isEmpty(filter)) {
     rows = db.prepare(`SELECT id, event_count AS n FROM ${dimension === "actor" ? "actors" : "chemicals"} WHERE event_count > 0`).all() as typeof rows;

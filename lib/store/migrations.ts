@@ -295,6 +295,17 @@ ALTER TABLE actors ADD COLUMN entry_count INTEGER NOT NULL DEFAULT 0;
 UPDATE meta SET value = 'stale' WHERE key = 'derived';
 `,
   },
+  {
+    version: 4,
+    description: "statistics.figure_date (the date a figure speaks of) and event_types (events per type), so charts and the unfiltered counts need no join or scan of every event",
+    sql: `
+ALTER TABLE statistics ADD COLUMN figure_date TEXT;  -- its own period, else its sentence's event, else its article
+CREATE TABLE event_types (type TEXT PRIMARY KEY, event_count INTEGER NOT NULL);
+-- figure_date is worked out in code: every article is read again on the next load.
+UPDATE files SET hash = '';
+UPDATE meta SET value = 'stale' WHERE key = 'derived';
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -310,9 +310,10 @@ export function latestTitles(db: Db): Map<string, string> {
 export function figuresOfChemical(db: Db, chemical: string, limit: number) {
   return db
     .prepare(
-      `SELECT s.text, s.measure, e.article, e.sentence, e.date, e.precision, a.title FROM events e
-       JOIN json_each(e.statistics) j JOIN statistics s ON s.article = e.article AND s.position = j.value JOIN articles a ON a.slug = e.article
-       WHERE e.id IN (SELECT event FROM event_chemicals WHERE chemical = @id)
+      // Each event with figures has at least one: the newest `limit` such events are enough.
+      `SELECT s.text, s.measure, e.article, e.sentence, e.date, e.precision, a.title
+       FROM (SELECT e.rowid AS rid FROM events e WHERE e.statistics <> '[]' AND e.id IN (SELECT event FROM event_chemicals WHERE chemical = @id) ORDER BY e.date DESC, e.article, e.sentence, e.position LIMIT @limit) p
+       CROSS JOIN events e ON e.rowid = p.rid JOIN json_each(e.statistics) j JOIN statistics s ON s.article = e.article AND s.position = j.value JOIN articles a ON a.slug = e.article
        ORDER BY e.date DESC, e.article, e.sentence, e.position, j.key LIMIT @limit`,
     )
     .all({ id: chemical, limit }) as { text: string; measure: string | null; article: string; sentence: number; date: string; precision: "day" | "month" | "year"; title: string }[];
@@ -322,30 +323,6 @@ export function entityCounts(db: Db): { actors: number; people: number; chemical
   const a = db.prepare("SELECT count(*) AS actors, coalesce(sum(kind = 'person'), 0) AS people FROM actors").get() as { people: number; actors: number };
   const chemicals = (db.prepare("SELECT count(*) AS n FROM chemicals").get() as { n: number }).n;
   return { ...a, chemicals };
-}
-
-/**
- * Every statistic with the event of its sentence (the last one, when a sentence has
- * several) and its article's date, articles newest first. With a filter: a figure in a
- * dated sentence when its event matches, one in an undated sentence when any event of its
- * article does.
- */
-export function figureRows(db: Db, filter?: EventFilter, only: { tariff?: boolean } = {}): { statistic: Statistic; eventDate?: string; eventType?: string; articleDate: string }[] {
-  const where = filter ? whereOf(filter) : undefined;
-  if (where?.searchError) return [];
-  const clauses = [
-    ...(only.tariff ? ["s.tariff_rate = 1"] : []),
-    ...(where ? [`((s.event IS NOT NULL AND s.event IN (SELECT e.id FROM events e WHERE ${where.sql})) OR (s.event IS NULL AND s.article IN (SELECT e.article FROM events e WHERE ${where.sql})))`] : []),
-  ];
-  const rows = db
-    .prepare(
-      `SELECT s.*, a.date AS article_date, ev.date AS event_date, ev.type AS event_type
-       FROM statistics s JOIN articles a ON a.slug = s.article LEFT JOIN events ev ON ev.id = s.event
-       ${clauses.length ? `WHERE ${clauses.join(" AND ")}` : ""}
-       ORDER BY a.date DESC, s.article, s.position`,
-    )
-    .all(where?.params ?? {}) as (Record<string, unknown> & { sentence: number; offset_start: number; offset_end: number; article: string; article_date: string; event_date: string | null; event_type: string | null })[];
-  return rows.map((r) => ({ statistic: toStatistic(r.article, r), eventDate: r.event_date ?? undefined, eventType: r.event_type ?? undefined, articleDate: r.article_date }));
 }
 
 /**
@@ -368,7 +345,8 @@ export function searchArticles(db: Db, q: string, page: { limit: number; offset:
 /**
  * The enforcement chart's figures: the largest value per year (of the figure's own period,
  * else its sentence's event, else its article) and measure, with the spread of all values
- * and the articles they come from. Filtered as figureRows is.
+ * and the articles they come from. A figure in a dated sentence counts when its event
+ * matches the filter, one in an undated sentence when any event of its article does.
  */
 export function enforcementByYear(db: Db, filter?: EventFilter) {
   const where = filter ? whereOf(filter) : undefined;
@@ -378,9 +356,9 @@ export function enforcementByYear(db: Db, filter?: EventFilter) {
     "s.enforcement_measure IS NOT NULL AND s.enforcement_value > 0",
     ...(where ? [`((s.event IS NOT NULL AND s.event IN (SELECT e.id FROM events e WHERE ${where.sql})) OR (s.event IS NULL AND s.article IN (SELECT e.article FROM events e WHERE ${where.sql})))`] : []),
   ].join(" AND ");
-  const from = `FROM statistics s JOIN articles a ON a.slug = s.article LEFT JOIN events ev ON ev.id = s.event WHERE ${clauses}`;
+  const from = `FROM statistics s JOIN articles a ON a.slug = s.article WHERE ${clauses}`;
   const params = where?.params ?? {};
-  const rows = db.prepare(`SELECT substr(coalesce(s.period_start, ev.date, a.date), 1, 4) AS year, s.enforcement_measure AS measure, max(s.enforcement_value) AS value ${from} GROUP BY 1, 2 ORDER BY 1, 2`).all(params) as typeof empty.rows;
+  const rows = db.prepare(`SELECT substr(s.figure_date, 1, 4) AS year, s.enforcement_measure AS measure, max(s.enforcement_value) AS value FROM statistics s WHERE ${clauses} GROUP BY 1, 2 ORDER BY 1, 2`).all(params) as typeof empty.rows;
   const totals = db.prepare(`SELECT min(s.enforcement_value) AS low, max(s.enforcement_value) AS high, count(DISTINCT s.article) AS articles, min(a.date) AS first, max(a.date) AS last ${from}`).get(params) as { low: number | null; high: number | null; articles: number; first: string | null; last: string | null };
   if (rows.length === 0) return empty;
   return { rows, low: totals.low ?? Infinity, high: totals.high ?? 0, articles: totals.articles, firstArticle: totals.first ?? undefined, lastArticle: totals.last ?? undefined };

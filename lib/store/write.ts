@@ -31,7 +31,7 @@ function prepare(db: Db) {
     insertActor: db.prepare("INSERT INTO actor_mentions (article, position, actor, name, type, registered, country, mention_count, mentions, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     insertOfficial: db.prepare("INSERT INTO officials (article, position, official, name, title, organization, organization_id, country, country_id, registered, mention_count, mentions, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     insertDate: db.prepare("INSERT INTO dates (article, position, text, date_start, date_end, precision, tense, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-    insertStatistic: db.prepare("INSERT INTO statistics (article, position, text, value, unit, qualifier, measure, actor, period_start, period_end, event, enforcement_measure, enforcement_value, tariff_rate, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+    insertStatistic: db.prepare("INSERT INTO statistics (article, position, text, value, unit, qualifier, measure, actor, period_start, period_end, event, enforcement_measure, enforcement_value, tariff_rate, figure_date, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     insertQuote: db.prepare("INSERT INTO quotes (article, position, text, speaker, speaker_id, speaker_kind, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     insertEvent: db.prepare(
       "INSERT INTO events (id, article, position, date, date_end, precision, first_day, last_day, type, status, phase, tariff_layer, tariff_rate, tariff_target, statistics, sentence_text, trigger_text, trigger_start, trigger_end, sentence, offset_start, offset_end) VALUES (@id, @article, @position, @date, @date_end, @precision, @first_day, @last_day, @type, @status, @phase, @tariff_layer, @tariff_rate, @tariff_target, @statistics, @sentence_text, @trigger_text, @trigger_start, @trigger_end, @sentence, @offset_start, @offset_end)",
@@ -194,7 +194,7 @@ export function insertArticle(db: Db, article: Article, extraction: Extraction, 
   extraction.statistics.forEach((t, i) => {
     const event = eventOfSentence.get(t.provenance.sentence);
     const enforcement = classifyFigure(t, event?.type);
-    s.insertStatistic.run(slug, i, t.text, t.value, t.unit, t.qualifier ?? null, t.measure ?? null, t.actorId ?? null, t.period?.start ?? null, t.period?.end ?? null, event?.id ?? null, enforcement?.measure ?? null, enforcement?.value ?? null, bool(isTariffRate(t, event?.type)), ...p(t));
+    s.insertStatistic.run(slug, i, t.text, t.value, t.unit, t.qualifier ?? null, t.measure ?? null, t.actorId ?? null, t.period?.start ?? null, t.period?.end ?? null, event?.id ?? null, enforcement?.measure ?? null, enforcement?.value ?? null, bool(isTariffRate(t, event?.type)), t.period?.start ?? event?.date ?? article.date, ...p(t));
   });
   extraction.quotes.forEach((q, i) => s.insertQuote.run(slug, i, q.text, q.speaker ?? null, q.speakerId ?? null, q.speakerKind ?? null, ...p(q)));
   const name = nameLookup(extraction, registries);
@@ -229,6 +229,8 @@ INSERT OR IGNORE INTO actors (id, name, kind, type, registered, country)
 INSERT OR IGNORE INTO actors (id, name, kind, type, registered, country)
   SELECT o.official, o.name, 'person', 'person', o.registered, o.country_id FROM officials o JOIN articles a ON a.slug = o.article ORDER BY a.date DESC, a.slug, o.position;
 UPDATE actors SET jurisdiction = 1 WHERE type IN ('country', 'international-body');
+DELETE FROM event_types;
+INSERT INTO event_types (type, event_count) SELECT type, count(*) FROM events GROUP BY type;
 UPDATE chemicals SET
   article_count = (SELECT count(DISTINCT article) FROM chemical_mentions WHERE chemical = chemicals.id),
   event_count = (SELECT count(DISTINCT event) FROM event_chemicals WHERE chemical = chemicals.id);

@@ -11,8 +11,8 @@ import { listArticleFiles } from "../../../lib/content/loader";
 import { loadRegistries } from "../../../lib/registry";
 import type { Registries } from "../../../lib/extract/context";
 import { countAllEvents, countArticles, fileIssues, getMeta, ingest, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
-import { groupTimeline } from "../../../lib/timeline/group";
 import { MIGRATIONS } from "../../../lib/store/migrations";
+import { groupTimeline } from "../../../lib/timeline/group";
 
 const fixtures = path.join(__dirname, "..", "..", "fixtures");
 const registryDir = path.join(__dirname, "..", "..", "..", "content", "registry");
@@ -220,6 +220,7 @@ describe("opening a database", () => {
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
     expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
+    expect(SCHEMA_VERSION).toBe(4);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
     expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
@@ -227,14 +228,14 @@ describe("opening a database", () => {
     expect(columns).toEqual(expect.arrayContaining(["event", "enforcement_measure", "enforcement_value"]));
   });
 
-  it("migrates a database of schema version 2 and derives the counts the new columns of version 3 hold", () => {
+  it("migrates a database of schema version 2 and derives the counts the new columns hold", () => {
     const db1 = connect();
     run(db1, { groupTimeline });
     const counted = () => open[open.length - 1].prepare("SELECT count(*) FROM chemicals WHERE entry_count > 0").pluck().get() as number;
     const expected = counted();
     expect(expected).toBeGreaterThan(0);
-    // Take the database back to version 2: the columns of version 3 gone.
-    db1.exec("ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count;");
+    // Take the database back to version 2: the columns and tables of versions 3 and 4 gone.
+    db1.exec("ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count; ALTER TABLE statistics DROP COLUMN figure_date; DROP TABLE event_types;");
     db1.pragma("user_version = 2");
     db1.close();
     const { db, messages } = openDatabase(dbFile, { quiet: true });
@@ -243,8 +244,9 @@ describe("opening a database", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(counted()).toBe(0);
     expect(getMeta(db, "derived")).toBe("stale");
-    // Nothing changed in the folder, yet the next load derives the counts again.
-    expect(run(db, { groupTimeline })).toMatchObject({ read: 0, changed: true });
+    // Nothing changed in the folder, yet the next load derives the counts again (and, for
+    // version 4's figure dates, reads every article again).
+    expect(run(db, { groupTimeline })).toMatchObject({ changed: true });
     expect(counted()).toBe(expected);
   });
 
