@@ -4,6 +4,7 @@
  * filter as the timeline; the other kinds are those of the articles that have a matching
  * event (every article when there is no filter).
  */
+import { happeningColumns, namedColumns } from "./columns";
 import type { Db } from "./db";
 import { iterateEvents, toEvent, whereOf, type EventFilter } from "./events";
 import { iterateTimelineEntries } from "./timeline";
@@ -204,22 +205,9 @@ export function* exportTimeline(db: Db, filter: EventFilter): Generator<ExportRo
     const article = articleOf.get(first.article) as { title: string; date: string; source: string } | undefined;
     yield {
       entry_id: e.id,
-      date: e.date,
-      date_end: e.end ?? null,
-      precision: e.precision,
-      type: e.type,
-      status: e.status,
-      phase: e.phase ?? null,
-      tariff_layer: e.tariff?.layer ?? null,
-      tariff_rate: e.tariff?.rate ?? null,
-      tariff_target: e.tariff?.target ?? null,
+      ...happeningColumns(e),
       summary: e.summary,
-      actor_ids: e.actors,
-      actor_names: e.actors.map(name),
-      official_ids: e.officials,
-      official_names: e.officials.map(name),
-      chemical_ids: e.chemicals,
-      chemical_names: e.chemicals.map(name),
+      ...namedColumns(e, name),
       disputed_with: e.disputedWith,
       source_count: e.sources.length,
       source_articles: [...new Set(e.sources.map((s) => s.article))],
@@ -242,21 +230,8 @@ export function* exportEvents(db: Db, filter: EventFilter): Generator<ExportRow>
     const e = toEvent(row);
     yield {
       id: e.id,
-      date: e.date,
-      date_end: e.end ?? null,
-      precision: e.precision,
-      type: e.type,
-      status: e.status,
-      phase: e.phase ?? null,
-      tariff_layer: e.tariff?.layer ?? null,
-      tariff_rate: e.tariff?.rate ?? null,
-      tariff_target: e.tariff?.target ?? null,
-      actor_ids: e.actors,
-      actor_names: e.actors.map(name),
-      official_ids: e.officials,
-      official_names: e.officials.map(name),
-      chemical_ids: e.chemicals,
-      chemical_names: e.chemicals.map(name),
+      ...happeningColumns(e),
+      ...namedColumns(e, name),
       article_title: row.article_title,
       article_date: row.article_date,
       article_source: row.article_source,

@@ -3,6 +3,7 @@
  * from every event of the corpus by a grouping function and stored with their sources.
  */
 import type { Event, TimelineEntry, TimelineSource } from "../schema";
+import { happeningColumns } from "./columns";
 import type { Db } from "./db";
 import { iterateEvents, markedSentences, toEvent, whereOf, type EventFilter, type Where } from "./events";
 
@@ -46,15 +47,7 @@ export function writeTimeline(db: Db, group: (events: readonly Event[]) => Timel
   for (const e of entries) {
     entry.run({
       id: e.id,
-      date: e.date,
-      date_end: e.end ?? null,
-      precision: e.precision,
-      type: e.type,
-      status: e.status,
-      phase: e.phase ?? null,
-      tariff_layer: e.tariff?.layer ?? null,
-      tariff_rate: e.tariff?.rate ?? null,
-      tariff_target: e.tariff?.target ?? null,
+      ...happeningColumns(e),
       summary: e.summary,
       actors: JSON.stringify(e.actors),
       officials: JSON.stringify(e.officials),

@@ -6,6 +6,7 @@
 import { classifyFigure, isTariffRate } from "../charts/figures";
 import type { Registries } from "../extract/context";
 import type { Article, ContentIssue, Event, Extraction } from "../schema";
+import { happeningColumns } from "./columns";
 import type { Db } from "./db";
 import { firstDay, lastDay } from "../dates";
 
@@ -140,17 +141,9 @@ function eventRow(e: Event, article: string, position: number) {
     id: e.id,
     article,
     position,
-    date: e.date,
-    date_end: e.end ?? null,
-    precision: e.precision,
+    ...happeningColumns(e),
     first_day: firstDay(e.date),
     last_day: lastDay(e.end ?? e.date),
-    type: e.type,
-    status: e.status,
-    phase: e.phase ?? null,
-    tariff_layer: e.tariff?.layer ?? null,
-    tariff_rate: e.tariff?.rate ?? null,
-    tariff_target: e.tariff?.target ?? null,
     statistics: json(e.statistics),
     sentence_text: e.sentence,
     trigger_text: e.trigger?.text ?? null,
