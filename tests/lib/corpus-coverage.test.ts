@@ -34,7 +34,9 @@ interface Miss {
 }
 
 function report(kind: string, misses: Miss[], checked: number): number {
-  const recall = checked ? 1 - misses.length / checked : 1;
+  // A check that found nothing to check proves nothing: fail rather than report recall 1.
+  expect(checked, `${kind}: the sample corpus gave nothing to check`).toBeGreaterThan(0);
+  const recall = 1 - misses.length / checked;
   if (misses.length) {
     console.log(`${kind}: ${misses.length} of ${checked} missed (recall ${(recall * 100).toFixed(1)}%)`);
     for (const m of misses) console.log(`  ${m.article}: ${m.what}`);
