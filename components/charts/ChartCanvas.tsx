@@ -1,5 +1,6 @@
 "use client";
 
+import type { Ref } from "react";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartSpec } from "@/lib/charts/spec";
 import { formatShortDate, formatTime, formatValue } from "@/lib/format";
@@ -11,9 +12,10 @@ const MARGIN = { top: 8, right: 24, bottom: 4, left: 4 };
 /**
  * Draws one ChartSpec with Recharts. Knows nothing of the data's meaning: index,
  * categories, colours and formats all come from the spec. Animations are off so what is
- * exported is exactly what is shown.
+ * exported is exactly what is shown. `surfaceRef` receives the chart's <svg> (Recharts
+ * forwards a chart's ref to it), which the export clones.
  */
-export function ChartCanvas({ spec }: { spec: ChartSpec }) {
+export function ChartCanvas({ spec, surfaceRef }: { spec: ChartSpec; surfaceRef?: Ref<SVGSVGElement> }) {
   const value = (v: unknown) => (typeof v === "number" ? formatValue(v, spec.valueFormat) : String(v ?? "–"));
   const xLabel = (v: unknown) => (spec.xType === "time" && typeof v === "number" ? formatTime(v, spec.xTick) : spec.xTick === "year" ? String(v) : formatShortDate(String(v)));
   const style = { width: "100%", height: spec.height };
@@ -45,7 +47,7 @@ export function ChartCanvas({ spec }: { spec: ChartSpec }) {
 
   if (spec.kind === "stacked-bar") {
     return (
-      <BarChart responsive style={style} data={spec.data} margin={MARGIN} title={spec.title}>
+      <BarChart ref={surfaceRef} responsive style={style} data={spec.data} margin={MARGIN} title={spec.title}>
         <CartesianGrid vertical={false} stroke={GRID} />
         {xAxis}
         {yAxis}
@@ -59,7 +61,7 @@ export function ChartCanvas({ spec }: { spec: ChartSpec }) {
 
   if (spec.kind === "line") {
     return (
-      <LineChart responsive style={style} data={spec.data} margin={MARGIN} title={spec.title}>
+      <LineChart ref={surfaceRef} responsive style={style} data={spec.data} margin={MARGIN} title={spec.title}>
         <CartesianGrid vertical={false} stroke={GRID} />
         {xAxis}
         {yAxis}
@@ -84,7 +86,7 @@ export function ChartCanvas({ spec }: { spec: ChartSpec }) {
   }
 
   return (
-    <ScatterChart responsive style={style} margin={{ ...MARGIN, left: 8 }} title={spec.title}>
+    <ScatterChart ref={surfaceRef} responsive style={style} margin={{ ...MARGIN, left: 8 }} title={spec.title}>
       <CartesianGrid stroke={GRID} />
       <XAxis {...AXIS} dataKey="x" type="number" scale="time" domain={spec.xDomain ?? ["dataMin", "dataMax"]} ticks={spec.xTicks} tickFormatter={xLabel} minTickGap={24} />
       <YAxis {...AXIS} dataKey="y" type="category" allowDuplicatedCategory={false} width={120} />

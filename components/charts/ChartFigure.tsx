@@ -49,7 +49,7 @@ function LegendKey({ color, dash, marker, kind }: { color: string; dash: string;
  * footer (note, source), with export buttons that all go through one pipeline.
  */
 export function ChartFigure({ spec, headingLevel = 2 }: { spec: ChartSpec; headingLevel?: 2 | 3 }) {
-  const canvas = useRef<HTMLDivElement>(null);
+  const surface = useRef<SVGSVGElement>(null);
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState<Format | null>(null);
   const titleId = useId();
@@ -64,7 +64,7 @@ export function ChartFigure({ spec, headingLevel = 2 }: { spec: ChartSpec; headi
       if (format === "csv") {
         saveBlob(new Blob([toCsv(spec.table.header, spec.table.rows)], { type: "text/csv;charset=utf-8" }), name);
       } else {
-        const exported = buildChartSvg(canvas.current!, spec);
+        const exported = buildChartSvg(surface.current, spec);
         const blob = format === "svg" ? new Blob([exported.svg], { type: "image/svg+xml;charset=utf-8" }) : await rasterize(exported, 2);
         saveBlob(blob, name);
       }
@@ -89,8 +89,8 @@ export function ChartFigure({ spec, headingLevel = 2 }: { spec: ChartSpec; headi
         <p className="empty chart-empty">{spec.emptyMessage}</p>
       ) : (
         <>
-          <div ref={canvas} className="chart-canvas" data-chart-canvas="" style={{ minHeight: spec.height }}>
-            <ChartCanvas spec={spec} />
+          <div className="chart-canvas" data-chart-canvas="" style={{ minHeight: spec.height }}>
+            <ChartCanvas spec={spec} surfaceRef={surface} />
           </div>
           <ul className="chart-legend" aria-label="Legend">
             {spec.categories.map((c) => (

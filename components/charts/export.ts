@@ -80,8 +80,7 @@ function swatch(entry: SandwichLayout["legend"][number], kind: ChartSpec["kind"]
 }
 
 /** The exported image as SVG text: what the user sees, captioned, styles inlined. */
-export function buildChartSvg(canvas: HTMLElement, spec: ChartSpec): ExportedSvg {
-  const surface = canvas.querySelector<SVGSVGElement>("svg.recharts-surface");
+export function buildChartSvg(surface: SVGSVGElement | null, spec: ChartSpec): ExportedSvg {
   if (!surface) throw new Error("The chart has not been drawn yet.");
   const box = surface.getBoundingClientRect();
   const chartWidth = Math.round(box.width);

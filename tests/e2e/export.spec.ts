@@ -72,7 +72,7 @@ for (const chartId of ["news-volume", "controls-over-time"]) {
     await page.goto("/charts");
     await expect(page.getByRole("figure").first()).toBeVisible();
     const figure = page.getByTestId(`chart-${chartId}`);
-    const surface = figure.locator("svg.recharts-surface");
+    const surface = figure.getByRole("application");
     await expect(surface).toBeVisible();
     const title = (await figure.getByRole("heading").textContent())!.trim();
     const legend = await legendLabels(figure);
@@ -126,7 +126,7 @@ test("exports name and caption the active filters", async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`chemical=${id}`));
   const figure = page.getByTestId("chart-news-volume");
   await expect(figure).toContainText("Filters: Chemical:");
-  await expect(figure.locator("svg.recharts-surface")).toBeVisible();
+  await expect(figure.getByRole("application")).toBeVisible();
   const svg = await download(page, figure, "Download SVG");
   expect(svg.file.suggestedFilename()).toBe(`precursor-watch_news-volume_chemical-${id}.svg`);
   const parsed = await inspectSvg(page, svg.bytes.toString("utf8"));
@@ -138,7 +138,7 @@ test("exports name and caption the active filters", async ({ page }) => {
 test("charts on the overview and entity pages export too", async ({ page }) => {
   await page.goto("/");
   const overview = page.getByTestId("chart-news-volume");
-  await expect(overview.locator("svg.recharts-surface")).toBeVisible();
+  await expect(overview.getByRole("application")).toBeVisible();
   const png = await download(page, overview, "Download PNG");
   const image = await inspectPng(page, png.bytes);
   expect(image.inkShare).toBeGreaterThan(0.02);
@@ -146,7 +146,7 @@ test("charts on the overview and entity pages export too", async ({ page }) => {
   await page.goto("/chemicals");
   await page.getByTestId("chemicals-table").getByRole("link").first().click();
   const mentions = page.getByTestId("chart-chemical-mentions");
-  await expect(mentions.locator("svg.recharts-surface")).toBeVisible();
+  await expect(mentions.getByRole("application")).toBeVisible();
   const svg = await download(page, mentions, "Download SVG");
   expect(svg.file.suggestedFilename()).toMatch(/^precursor-watch_chemical-mentions_chemical-[a-z0-9-]+\.svg$/);
   expect((await inspectSvg(page, svg.bytes.toString("utf8"))).error).toBe(false);

@@ -96,6 +96,7 @@ test("the articles list exports what the search shows, best match first", async 
   const [header, ...rows] = parseCsv(text);
   expect(header[0]).toBe("slug");
   expect(rows).toHaveLength(total);
-  const shown = await page.locator("main .article-cards .article-title").evaluateAll((els) => els.map((el) => el.getAttribute("href")));
+  const cards = page.getByRole("list", { name: "Articles" }).getByRole("listitem");
+  const shown = await cards.evaluateAll((items) => items.map((item) => item.querySelector("a")?.getAttribute("href")));
   expect(rows.map((r) => `/articles/${encodeURIComponent(r[0])}`)).toEqual(shown);
 });
