@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition, type FormEvent } from "react";
 import type { FilterPanelView } from "@/lib/queries";
-import { DEFAULT_FILTERS, hrefWith, type FilterState } from "@/lib/url-state";
+import { DEFAULT_FILTERS, FilterState, hrefWith } from "@/lib/url-state";
 
 const DATE_PATTERN = "\\d{4}(-\\d{2}(-\\d{2})?)?";
 
@@ -20,7 +20,7 @@ function stateFromForm(form: HTMLFormElement, base: FilterState): FilterState {
     stack: base.stack,
     actor: data.getAll("actor").map(String),
     chemical: data.getAll("chemical").map(String),
-    type: text("type") as FilterState["type"],
+    type: FilterState.shape.type.safeParse(text("type")).data,
     from: text("from"),
     to: text("to"),
     q: text("q"),

@@ -4,7 +4,7 @@
  * and Tableau 10 tones) and every chart also says what each colour means in words, so colour
  * is never the only cue. Pure: no React, no DOM.
  */
-import type { EventType } from "./schema";
+import type { EventPhase, EventType } from "./schema";
 
 /** Categorical colours, in the order they are handed out. */
 export const CATEGORICAL = [
@@ -84,6 +84,12 @@ export const EVENT_TYPE_COLORS: Readonly<Record<EventType, string>> = {
   agreement: "#4f772d",
   report: "#3d5a80",
   other: OTHER_COLOR,
+};
+
+/** Announced and in-effect dates of one measure: amber for the promise, blue for the fact. */
+export const PHASE_COLORS: Readonly<Record<EventPhase, CategoricalColor>> = {
+  announced: "#e09f1f",
+  effective: "#1f6fbf",
 };
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Corpus } from "../corpus";
 import { formatPartialDate, partialDateToMs } from "../format";
-import { colorFor, dashFor, markerFor } from "../palette";
+import { colorFor, dashFor, markerFor, PHASE_COLORS } from "../palette";
 import { firstDay } from "../dates";
 import { articleDateRange, articleFacts, articleRow, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
@@ -384,10 +384,11 @@ export function controlHistoryChart(corpus: Corpus, chemicalId: string): ChartSp
   const known = names(corpus, { actors: controls.map((c) => c.jurisdiction), chemicals: [chemicalId] });
   const actorName = (id: string) => known.actor(id);
   const rows = [...new Set(controls.map((c) => actorName(c.jurisdiction)))];
-  const categories = categoriesOf([
-    { key: "announced", label: "Announced" },
-    { key: "effective", label: "In effect" },
-  ]).map((c) => ({ ...c, color: c.key === "announced" ? "#e09f1f" : "#1f6fbf", marker: c.key === "announced" ? ("diamond" as const) : ("circle" as const) }));
+  const phases = [
+    { key: "announced", label: "Announced", marker: "diamond" },
+    { key: "effective", label: "In effect", marker: "circle" },
+  ] as const;
+  const categories = categoriesOf(phases).map((c, i) => ({ ...c, color: PHASE_COLORS[phases[i].key], marker: phases[i].marker }));
   const dots: Record<string, { x: number; y: string; label: string }[]> = { announced: [], effective: [] };
   for (const c of controls) {
     const y = actorName(c.jurisdiction);
@@ -409,7 +410,7 @@ export function controlHistoryChart(corpus: Corpus, chemicalId: string): ChartSp
     valueFormat: "number",
     yLabel: "Jurisdiction",
     filtersLine: `Chemical: ${name}`,
-    sourceLine: sourceLine({ articles: 0, also: `${controls.length} control action${controls.length === 1 ? "" : "s"} from the chemical registry, each with its cited source` }).replace("no articles; ", ""),
+    sourceLine: sourceLine({ also: `${controls.length} control action${controls.length === 1 ? "" : "s"} from the chemical registry, each with its cited source` }),
     fileBase: chartFileBase("control-history", { chemical: [chemicalId] }),
     table: tbl(["jurisdiction", "instrument", "announced", "effective", "source"], controls.map((c) => [actorName(c.jurisdiction), c.instrument, c.announced, c.effective, c.source])),
     emptyMessage: "No control of this chemical is recorded in the registry.",

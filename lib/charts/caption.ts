@@ -29,7 +29,8 @@ export function describeFilters(state: FilterState, names: FilterNames): string 
 }
 
 export interface SourceFacts {
-  articles: number;
+  /** How many articles the chart reads; leave it out for a chart drawn from the registry alone. */
+  articles?: number;
   /** Earliest and latest publication dates (YYYY-MM-DD) of those articles. */
   first?: string;
   last?: string;
@@ -39,12 +40,16 @@ export interface SourceFacts {
 
 /** "Source: 12 articles, 3 Jan 2017 – 5 Nov 2025 · Precursor Watch". */
 export function sourceLine(facts: SourceFacts): string {
-  let what = facts.articles === 0 ? "no articles" : plural(facts.articles, "article");
-  if (facts.articles > 0 && facts.first && facts.last) {
-    what += facts.first === facts.last ? `, ${formatShortDate(facts.first)}` : `, ${formatShortDate(facts.first)} – ${formatShortDate(facts.last)}`;
+  const parts: string[] = [];
+  if (facts.articles !== undefined) {
+    let articles = facts.articles === 0 ? "no articles" : plural(facts.articles, "article");
+    if (facts.articles > 0 && facts.first && facts.last) {
+      articles += facts.first === facts.last ? `, ${formatShortDate(facts.first)}` : `, ${formatShortDate(facts.first)} – ${formatShortDate(facts.last)}`;
+    }
+    parts.push(articles);
   }
-  if (facts.also) what += `; ${facts.also}`;
-  return `Source: ${what} · ${PRODUCT}`;
+  if (facts.also) parts.push(facts.also);
+  return `Source: ${parts.join("; ")} · ${PRODUCT}`;
 }
 
 /** Earliest and latest of a list of ISO dates. */

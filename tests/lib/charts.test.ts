@@ -101,6 +101,7 @@ describe("captions", () => {
     expect(sourceLine({ articles: 12, first: "2017-01-03", last: "2025-11-05" })).toBe("Source: 12 articles, 3 Jan 2017 – 5 Nov 2025 · Precursor Watch");
     expect(sourceLine({ articles: 1, first: "2024-08-07", last: "2024-08-07" })).toBe("Source: 1 article, 7 Aug 2024 · Precursor Watch");
     expect(sourceLine({ articles: 0 })).toBe("Source: no articles · Precursor Watch");
+    expect(sourceLine({ also: "3 control actions from the chemical registry" })).toBe("Source: 3 control actions from the chemical registry · Precursor Watch");
     expect(sourceLine({ articles: 2, first: "2024-01-01", last: "2024-02-01", also: "the registry" })).toBe("Source: 2 articles, 1 Jan 2024 – 1 Feb 2024; the registry · Precursor Watch");
     expect(dateSpan(["2024-02-01", "2023-01-01", "2025-01-01"])).toEqual({ first: "2023-01-01", last: "2025-01-01" });
   });
