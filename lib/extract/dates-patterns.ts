@@ -236,7 +236,7 @@ const RULES: Rule[] = [
     },
   },
   {
-    name: "yesterday or tomorrow", // "today" is left out: optional in gold and often rhetorical
+    name: "yesterday or tomorrow", // "today" is left out: often rhetorical (docs/EXTRACT.md)
     pattern: /\b(?<rel>yesterday|tomorrow)\b/gi,
     build: (m, _body, ref) => {
       const { y, m: month, d } = addDays(ref, g(m, "rel")?.toLowerCase() === "yesterday" ? -1 : 1);

@@ -1,7 +1,7 @@
 /**
  * Which way a sentence points in time, seen from one date expression inside it.
  *
- * CONTRACT.md resolves "July 20" or "in May" to the past one when the sentence speaks of
+ * docs/EXTRACT.md resolves "July 20" or "in May" to the past one when the sentence speaks of
  * the past and to the next one when it speaks of the future. A sentence often does both
  * ("Last Friday, authorities announced that two chemicals will be controlled from July
  * 20"), so we read the tense marker nearest to the date inside its own clause. When the

@@ -2,8 +2,8 @@
  * When is a four-digit number a year? "in 2019", "mid-2020" and "OTHER 2022 CBSA
  * HIGHLIGHTS" are years; "2,019", "SOR/2016-294", "2000 people" and "COVID-2019" are not.
  * A year inside a name ("the 1988 Convention", "the Control Act of 1996") is still a year
- * for statistics, which must skip it, but not a date mention: gold lists it as optional
- * at best, and extra mentions cost precision.
+ * for statistics, which must skip it, but not a date mention (docs/EXTRACT.md): it names
+ * a thing rather than dating anything.
  */
 
 /** Words after which a number is a quantity, not a year: "2000 people", "1500 tons". */

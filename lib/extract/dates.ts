@@ -1,6 +1,6 @@
 /**
  * Date mentions: every expression that names a calendar day, month or year, or a range
- * of them, resolved against the publication date by the rules in CONTRACT.md.
+ * of them, resolved against the publication date by the rules in docs/EXTRACT.md.
  *
  * 1. dates-patterns.ts finds candidates (full dates, "July 20", "in May", "2019",
  *    weekdays, "last month", "2022-23", ...).

@@ -28,7 +28,7 @@ const TEEN_WORDS = Object.keys(UNITS).filter((w) => UNITS[w] >= 10);
 
 /**
  * Regex source for a spelled-out number from ten to ninety-nine ("twenty-five", "eleven").
- * Smaller ones are counts CONTRACT.md leaves optional, so they are read only before a scale.
+ * Smaller ones are not statistics on their own (docs/EXTRACT.md), so they are read only before a scale.
  */
 export const BIG_NUMBER_WORD_SOURCE =
   `(?:(?:${Object.keys(TENS).join("|")})(?:[- ](?:${SMALL_WORDS.slice(1).join("|")}))?` +

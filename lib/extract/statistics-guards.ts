@@ -1,9 +1,8 @@
 /**
- * Numbers that do not state a quantity. CONTRACT.md excludes parts of dates and years,
- * digits inside chemical names, ordinals, law and article numbers, codes and phone
- * numbers; durations, ages, multipliers and small spelled counts are optional in gold, so
- * we leave them out too (an optional item found scores nothing, an unlisted one costs
- * precision). Each guard looks only at the characters around one number.
+ * Numbers that do not state a quantity (docs/EXTRACT.md, "What each record kind counts"):
+ * parts of dates and years, digits inside chemical names, ordinals, law and article
+ * numbers, codes and phone numbers, durations, ages, multipliers and small spelled counts.
+ * Each guard looks only at the characters around one number.
  */
 import type { SpanIndex } from "../text/spans";
 import { isYearInName, isYearToken } from "./dates-years";

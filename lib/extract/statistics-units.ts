@@ -1,7 +1,7 @@
 /**
  * Reading one quantity: an optional currency sign, a number (digits or words), an
  * optional scale ("million", "bn") and an optional unit after it ("%", "tons", "yuan").
- * Units come out as CONTRACT.md names them: "%", "t", "kg", "g", "mg", "lb", an ISO 4217
+ * Units come out as docs/EXTRACT.md names them: "%", "t", "kg", "g", "mg", "lb", an ISO 4217
  * code, "L"/"gal"/"oz" as written, or undefined for a plain count.
  */
 import { BIG_NUMBER_WORD_SOURCE, DIGITS_SOURCE, SMALL_NUMBER_WORD_SOURCE, parseDigits, parseNumberWord, scaled, scaleOf } from "./numbers";
@@ -59,7 +59,7 @@ export const WORD_QUANTITY = new RegExp(
 
 /**
  * Small spelled numbers: "a billion", "half a million", "two million", "two milligrams". Alone ("two
- * chemicals") they are optional in gold; statistics.ts keeps them only with a scale or unit.
+ * chemicals") they are not statistics (docs/EXTRACT.md); statistics.ts keeps them only with a scale or unit.
  */
 export const SMALL_WORD_QUANTITY = new RegExp(
   `(?:(?<sign>${SIGN_SOURCE})\\s?)?\\b(?<num>(?:half\\s+)?a(?=\\s+(?:${SCALE_WORDS})\\b)|${SMALL_NUMBER_WORD_SOURCE})(?:\\s+(?<scale>${SCALE_WORDS}))?(?![A-Za-z])${NO_HYPHEN_BUT_UNIT}`,

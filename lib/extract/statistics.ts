@@ -43,7 +43,7 @@ function findQuantities(body: string): Quantity[] {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(body); m; m = pattern.exec(body)) {
       const q = quantityFromMatch(body, m, spelled);
-      // "two chemicals" is optional in gold; "two million" and "two milligrams" are not.
+      // "two chemicals" is not a statistic; "two million" and "two milligrams" are (docs/EXTRACT.md).
       const smallCount = q !== undefined && pattern === SMALL_WORD_QUANTITY && !q.scaled && q.unit === undefined;
       if (q && !smallCount) found.push(q);
     }
