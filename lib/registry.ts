@@ -6,7 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { issue, zodIssuesToContentIssues } from "./content/issues";
+import { problem, zodIssuesToContentIssues } from "./content/issues";
 import { parseYamlWithLines, type LocatedYaml } from "./content/yaml-lines";
 import { isValidCas } from "./extract/cas";
 import type { Registries } from "./extract/context";
@@ -48,7 +48,7 @@ export function parseRegistryText<T>(
   schema: z.ZodType<T>,
 ): ParsedRegistryFile<T> {
   const yaml = parseYamlWithLines(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
-  if (yaml.error) return { issues: [issue(file, yaml.error.line, "(file)", yaml.error.message)] };
+  if (yaml.error) return { issues: [problem("yaml-syntax", { file, line: yaml.error.line, field: "(file)" }, yaml.error.message)] };
   const result = schema.safeParse(yaml.data ?? {});
   if (!result.success) {
     return { issues: zodIssuesToContentIssues(file, result.error, yaml.data, yaml.lineOf, 0, knownKeysAt), yaml };
@@ -66,23 +66,27 @@ export function checkChemicals(file: string, registry: ChemicalRegistry, yaml: L
   registry.chemicals.forEach((chemical, i) => {
     const at = (...rest: PropertyKey[]) => yaml.lineOf(["chemicals", i, ...rest]);
     const previous = ids.get(chemical.id);
-    if (previous !== undefined) issues.push(issue(file, at("id"), `chemicals.${i}.id`, `duplicate id "${chemical.id}" (also chemical ${previous + 1})`));
+    if (previous !== undefined) issues.push(problem("duplicate-id", { file, line: at("id"), field: `chemicals.${i}.id` }, chemical.id, `chemical ${previous + 1}`));
     else ids.set(chemical.id, i);
     for (const name of new Set([chemical.name, ...chemical.aliases, ...chemical.abbreviations, ...chemical.systematic_names].map(norm))) {
       const owner = names.get(name);
       if (owner && owner !== chemical.id) {
-        issues.push(issue(file, at("id"), `chemicals.${i}`, `name or alias "${name}" is also used by "${owner}"`));
+        issues.push(problem("duplicate-name", { file, line: at("id"), field: `chemicals.${i}` }, "name or alias", name, owner));
       } else names.set(name, chemical.id);
     }
     if (chemical.cas && !isValidCas(chemical.cas)) {
-      issues.push(issue(file, at("cas"), `chemicals.${i}.cas`, `CAS number ${chemical.cas} fails its check digit`));
+      issues.push(problem("cas-check-digit", { file, line: at("cas"), field: `chemicals.${i}.cas` }, chemical.cas));
     }
     chemical.controls.forEach((control, j) => {
       if (control.announced && control.effective && control.effective < control.announced.slice(0, control.effective.length)) {
-        issues.push(issue(file, at("controls", j, "effective"), `chemicals.${i}.controls.${j}.effective`, `effective ${control.effective} is before announced ${control.announced}`));
+        issues.push(
+          problem("dates-out-of-order", { file, line: at("controls", j, "effective"), field: `chemicals.${i}.controls.${j}.effective` }, "effective", control.effective, "announced", control.announced),
+        );
       }
       if (actorIds && !actorIds.has(control.jurisdiction)) {
-        issues.push(issue(file, at("controls", j, "jurisdiction"), `chemicals.${i}.controls.${j}.jurisdiction`, `unknown jurisdiction "${control.jurisdiction}": add it to ${ACTORS_FILE}`));
+        issues.push(
+          problem("unknown-reference", { file, line: at("controls", j, "jurisdiction"), field: `chemicals.${i}.controls.${j}.jurisdiction` }, "jurisdiction", control.jurisdiction, `add it to ${ACTORS_FILE}`),
+        );
       }
     });
   });
@@ -100,7 +104,7 @@ export function checkActors(file: string, registry: ActorRegistry, yaml: Located
   for (const [section, list] of sections) {
     list.forEach((entry, i) => {
       const where = `${section}.${i}`;
-      if (ids.has(entry.id)) issues.push(issue(file, yaml.lineOf([section, i, "id"]), `${where}.id`, `duplicate id "${entry.id}" (also in ${ids.get(entry.id)})`));
+      if (ids.has(entry.id)) issues.push(problem("duplicate-id", { file, line: yaml.lineOf([section, i, "id"]), field: `${where}.id` }, entry.id, `in ${ids.get(entry.id)}`));
       else ids.set(entry.id, where);
     });
   }
@@ -108,22 +112,22 @@ export function checkActors(file: string, registry: ActorRegistry, yaml: Located
   registry.organizations.forEach((org, i) => {
     for (const alias of [org.name, ...org.aliases]) {
       const owner = aliasOwner.get(alias);
-      if (owner && owner !== org.id) issues.push(issue(file, yaml.lineOf(["organizations", i, "aliases"]), `organizations.${i}.aliases`, `alias "${alias}" is also used by "${owner}"`));
+      if (owner && owner !== org.id) issues.push(problem("duplicate-name", { file, line: yaml.lineOf(["organizations", i, "aliases"]), field: `organizations.${i}.aliases` }, "alias", alias, owner));
       else aliasOwner.set(alias, org.id);
     }
     for (const key of ["country", "parent"] as const) {
       const ref = org[key];
-      if (ref && !orgIds.has(ref)) issues.push(issue(file, yaml.lineOf(["organizations", i, key]), `organizations.${i}.${key}`, `unknown organization id "${ref}"`));
+      if (ref && !orgIds.has(ref)) issues.push(problem("unknown-reference", { file, line: yaml.lineOf(["organizations", i, key]), field: `organizations.${i}.${key}` }, "organization id", ref));
     }
   });
   registry.people.forEach((person, i) => {
-    if (person.country && !orgIds.has(person.country)) issues.push(issue(file, yaml.lineOf(["people", i, "country"]), `people.${i}.country`, `unknown country id "${person.country}"`));
+    if (person.country && !orgIds.has(person.country)) issues.push(problem("unknown-reference", { file, line: yaml.lineOf(["people", i, "country"]), field: `people.${i}.country` }, "country id", person.country));
     person.titles.forEach((title, j) => {
       if (title.organization && !orgIds.has(title.organization)) {
-        issues.push(issue(file, yaml.lineOf(["people", i, "titles", j, "organization"]), `people.${i}.titles.${j}.organization`, `unknown organization id "${title.organization}"`));
+        issues.push(problem("unknown-reference", { file, line: yaml.lineOf(["people", i, "titles", j, "organization"]), field: `people.${i}.titles.${j}.organization` }, "organization id", title.organization));
       }
       if (title.from && title.to && title.to < title.from.slice(0, title.to.length)) {
-        issues.push(issue(file, yaml.lineOf(["people", i, "titles", j, "to"]), `people.${i}.titles.${j}.to`, `"to" ${title.to} is before "from" ${title.from}`));
+        issues.push(problem("dates-out-of-order", { file, line: yaml.lineOf(["people", i, "titles", j, "to"]), field: `people.${i}.titles.${j}.to` }, '"to"', title.to, '"from"', title.from));
       }
     });
   });
@@ -158,7 +162,7 @@ export async function loadRegistries(dir: string): Promise<LoadedRegistries> {
 
   let actors: ActorRegistry = { organizations: [], people: [] };
   if (!actorText) {
-    issues.push(issue(shown(ACTORS_FILE), 1, "(file)", "registry file is missing; actors are found by pattern only", "warning"));
+    issues.push(problem("missing-registry", { file: shown(ACTORS_FILE), line: 1, field: "(file)" }, shown(ACTORS_FILE)));
   } else {
     const parsed = parseRegistryText(shown(ACTORS_FILE), actorText.text, ActorRegistry);
     const found = parsed.value && parsed.yaml ? checkActors(shown(ACTORS_FILE), parsed.value, parsed.yaml) : [];
@@ -170,13 +174,13 @@ export async function loadRegistries(dir: string): Promise<LoadedRegistries> {
       lastGoodActors.set(actorsPath, actors);
     } else if (lastGoodActors.has(actorsPath)) {
       actors = lastGoodActors.get(actorsPath)!;
-      issues.push(issue(shown(ACTORS_FILE), 1, "(file)", "does not fit the registry schema: the last valid version is still in use", "warning"));
+      issues.push(problem("registry-invalid", { file: shown(ACTORS_FILE), line: 1, field: "(file)" }));
     }
   }
 
   let chemicals: ChemicalRegistry = { chemicals: [] };
   if (!chemText) {
-    issues.push(issue(shown(CHEMICALS_FILE), 1, "(file)", "registry file is missing; only unregistered drug names are found", "warning"));
+    issues.push(problem("missing-registry", { file: shown(CHEMICALS_FILE), line: 1, field: "(file)" }, shown(CHEMICALS_FILE)));
   } else {
     const parsed = parseRegistryText(shown(CHEMICALS_FILE), chemText.text, ChemicalRegistry);
     const actorIds = actors.organizations.length ? new Set(actors.organizations.map((o) => o.id)) : null;
@@ -189,7 +193,7 @@ export async function loadRegistries(dir: string): Promise<LoadedRegistries> {
       lastGoodChemicals.set(chemicalsPath, chemicals);
     } else if (lastGoodChemicals.has(chemicalsPath)) {
       chemicals = lastGoodChemicals.get(chemicalsPath)!;
-      issues.push(issue(shown(CHEMICALS_FILE), 1, "(file)", "does not fit the registry schema: the last valid version is still in use", "warning"));
+      issues.push(problem("registry-invalid", { file: shown(CHEMICALS_FILE), line: 1, field: "(file)" }));
     }
   }
 

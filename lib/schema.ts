@@ -19,7 +19,11 @@ export function isRealIsoDay(value: string): boolean {
 }
 
 const ISO_DAY_MESSAGE = "must be a real calendar date written YYYY-MM-DD";
-export const IsoDay = z.string({ error: ISO_DAY_MESSAGE }).refine(isRealIsoDay, { message: ISO_DAY_MESSAGE });
+/** "March 5, 2025" is written wrongly (an invalid value); "2025-02-31" is an impossible date. */
+export const IsoDay = z
+  .string({ error: ISO_DAY_MESSAGE })
+  .regex(ISO_DAY, { message: ISO_DAY_MESSAGE, abort: true })
+  .refine(isRealIsoDay, { message: ISO_DAY_MESSAGE, params: { kind: "impossible-date" } });
 export type IsoDay = z.infer<typeof IsoDay>;
 
 /** A date cut to its precision: YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -64,7 +68,44 @@ export const Article = z.object({
 export type Article = z.infer<typeof Article>;
 
 export const Severity = z.enum(["error", "warning"]);
+
+/**
+ * What is wrong with a content or registry file, as a catalogue: one kind per problem,
+ * with its words and severity in one table (lib/content/issues.ts).
+ */
+export const ContentIssueKind = z.enum([
+  // the file itself
+  "unreadable",
+  "broken-link",
+  "outside-root",
+  "too-large",
+  "binary",
+  "not-utf8",
+  // frontmatter and YAML
+  "no-frontmatter",
+  "unclosed-frontmatter",
+  "yaml-syntax",
+  "not-a-mapping",
+  "missing-field",
+  "unknown-field",
+  "invalid-value",
+  "impossible-date",
+  // the article as a whole
+  "empty-body",
+  "duplicate-slug",
+  // the registries
+  "missing-registry",
+  "registry-invalid",
+  "duplicate-id",
+  "duplicate-name",
+  "cas-check-digit",
+  "dates-out-of-order",
+  "unknown-reference",
+]);
+export type ContentIssueKind = z.infer<typeof ContentIssueKind>;
+
 export const ContentIssue = z.object({
+  kind: ContentIssueKind,
   /** Path as the user knows it (relative to the folder that was loaded). */
   file: z.string(),
   /** 1-based line; 1 when the problem concerns the whole file. */

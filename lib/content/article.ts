@@ -4,7 +4,7 @@
  */
 import matter from "gray-matter";
 import { ArticleFrontmatter, type Article, type ContentIssue } from "../schema";
-import { issue, zodIssuesToContentIssues } from "./issues";
+import { problem, zodIssuesToContentIssues } from "./issues";
 import { decodeArticleBytes } from "./text-file";
 import { parseYamlWithLines, type LocatedYaml } from "./yaml-lines";
 
@@ -22,15 +22,15 @@ export function slugFromPath(file: string): string {
 }
 
 export function parseArticleFile(file: string, bytes: Uint8Array): ParsedArticleFile {
-  const decoded = decodeArticleBytes(bytes);
-  if (!decoded.ok) return { issues: [issue(file, decoded.line, "(file)", decoded.message)] };
+  const decoded = decodeArticleBytes(file, bytes);
+  if (!decoded.ok) return { issues: [decoded.issue] };
   return parseArticleText(file, decoded.text);
 }
 
 export function parseArticleText(file: string, text: string): ParsedArticleFile {
   if (!/^---[ \t]*\n/.test(text)) {
     return {
-      issues: [issue(file, 1, "(frontmatter)", "no frontmatter: the file must start with a line of three dashes (---), then title, date and source")],
+      issues: [problem("no-frontmatter", { file, line: 1, field: "(frontmatter)" })],
     };
   }
 
@@ -50,23 +50,23 @@ export function parseArticleText(file: string, text: string): ParsedArticleFile 
       },
     });
   } catch (error) {
-    return { issues: [issue(file, 1, "(frontmatter)", `could not read frontmatter: ${(error as Error).message}`)] };
+    return { issues: [problem("yaml-syntax", { file, line: 1, field: "(frontmatter)" }, `could not read frontmatter: ${(error as Error).message}`)] };
   }
   const yaml = located ?? parseYamlWithLines("");
   // Line 1 is the opening ---. gray-matter hands over the YAML with or without the
   // newline that ends that line; either way, map YAML lines to file lines.
   const FRONTMATTER_OFFSET = yamlStartsOnNextLine ? 0 : 1;
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    return { issues: [issue(file, 1, "(frontmatter)", "frontmatter is never closed: add a line of three dashes (---) after it")] };
+    return { issues: [problem("unclosed-frontmatter", { file, line: 1, field: "(frontmatter)" })] };
   }
   if (yaml.error) {
-    return { issues: [issue(file, yaml.error.line + FRONTMATTER_OFFSET, "(frontmatter)", yaml.error.message)] };
+    return { issues: [problem("yaml-syntax", { file, line: yaml.error.line + FRONTMATTER_OFFSET, field: "(frontmatter)" }, yaml.error.message)] };
   }
 
   const data = yaml.data ?? {};
   const issues: ContentIssue[] = [];
   if (typeof data !== "object" || Array.isArray(data)) {
-    return { issues: [issue(file, 2, "(frontmatter)", "frontmatter must be a list of key: value lines")] };
+    return { issues: [problem("not-a-mapping", { file, line: 2, field: "(frontmatter)" })] };
   }
 
   const result = ArticleFrontmatter.safeParse(data);
@@ -88,7 +88,7 @@ export function parseArticleText(file: string, text: string): ParsedArticleFile 
   const body = parsed.content;
   const bodyLine = text.slice(0, text.length - body.length).split("\n").length;
   if (body.trim() === "") {
-    issues.push(issue(file, bodyLine, "body", "is empty: write the article text below the closing ---"));
+    issues.push(problem("empty-body", { file, line: bodyLine, field: "body" }));
     return { issues };
   }
   if (!frontmatter) return { issues };

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync, watch, t
 import path from "node:path";
 import type { Article, ContentIssue } from "../schema";
 import { parseArticleFile, type ParsedArticleFile } from "./article";
-import { issue } from "./issues";
+import { problem } from "./issues";
 
 export interface FileStamp {
   /** Path relative to the folder, forward slashes. */
@@ -61,7 +61,7 @@ export function listArticleFiles(root: string): { files: FileStamp[]; issues: Co
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      issues.push(issue(toRelative(root, dir) || ".", 1, "(folder)", `cannot read folder: ${(error as Error).message}`));
+      issues.push(problem("unreadable", { file: toRelative(root, dir) || ".", line: 1, field: "(folder)" }, "folder", (error as Error).message));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -76,11 +76,11 @@ export function listArticleFiles(root: string): { files: FileStamp[]; issues: Co
         try {
           target = realpathSync(absolute);
         } catch {
-          issues.push(issue(relative, 1, "(file)", "symbolic link points to nothing", "warning"));
+          issues.push(problem("broken-link", { file: relative, line: 1, field: "(file)" }));
           continue;
         }
         if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
-          issues.push(issue(relative, 1, "(file)", "symbolic link points outside the content folder; it was not read"));
+          issues.push(problem("outside-root", { file: relative, line: 1, field: "(file)" }));
           continue;
         }
         const targetStat = statSync(target);
@@ -124,7 +124,7 @@ function parseWithCache(stamp: FileStamp, known?: KnownFiles): { result: ParsedA
   try {
     result = parseArticleFile(stamp.file, readFileSync(stamp.absolute));
   } catch (error) {
-    result = { issues: [issue(stamp.file, 1, "(file)", `cannot read file: ${(error as Error).message}`)] };
+    result = { issues: [problem("unreadable", { file: stamp.file, line: 1, field: "(file)" }, "file", (error as Error).message)] };
   }
   parseCache.set(key, { mtimeMs: stamp.mtimeMs, size: stamp.size, result });
   return { result, fresh: true };
@@ -207,7 +207,7 @@ export function listIfChanged(root: string, options: { watch?: boolean } = {}): 
     listing = listArticleFiles(absoluteRoot);
   } catch (error) {
     if (folderWatch) folderWatch.dirty = true;
-    return { files: [], folders: [], issues: [issue(root, 1, "(folder)", `cannot read the articles folder: ${(error as Error).message}`)] };
+    return { files: [], folders: [], issues: [problem("unreadable", { file: root, line: 1, field: "(folder)" }, "the articles folder", (error as Error).message)] };
   }
   if (folderWatch) {
     syncWatchers(folderWatch, listing.folders);
@@ -250,7 +250,7 @@ async function scanAndParse(absoluteRoot: string, root: string, known?: KnownFil
     const result = {
       root: absoluteRoot,
       articles: [],
-      issues: [issue(root, 1, "(folder)", `cannot read the articles folder: ${(error as Error).message}`)],
+      issues: [problem("unreadable", { file: root, line: 1, field: "(folder)" }, "the articles folder", (error as Error).message)],
       signature: "missing",
       parsed: 0,
       files: [],
@@ -274,7 +274,7 @@ async function scanAndParse(absoluteRoot: string, root: string, known?: KnownFil
     const earlier = bySlug.get(result.article.slug);
     if (earlier) {
       issues.push(
-        issue(stamp.file, 1, "(file)", `duplicate slug "${result.article.slug}": ${earlier} has the same file name; rename one of them`),
+        problem("duplicate-slug", { file: stamp.file, line: 1, field: "(file)" }, result.article.slug, earlier),
       );
       continue;
     }

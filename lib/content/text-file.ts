@@ -2,12 +2,12 @@
  * Turning raw file bytes into text we can trust: size limit, binary detection, strict
  * UTF-8, and normalisation (BOM and CRLF are fine, and offsets must not depend on them).
  */
+import type { ContentIssue } from "../schema";
+import { problem } from "./issues";
 
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
-export type DecodeResult =
-  | { ok: true; text: string }
-  | { ok: false; line: number; message: string };
+export type DecodeResult = { ok: true; text: string } | { ok: false; issue: ContentIssue };
 
 /** 1-based line number of a byte offset. */
 function lineOfByte(bytes: Uint8Array, offset: number): number {
@@ -51,23 +51,14 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** Decodes article bytes, or says in plain words why they are not an article. */
-export function decodeArticleBytes(bytes: Uint8Array): DecodeResult {
+export function decodeArticleBytes(file: string, bytes: Uint8Array): DecodeResult {
   if (bytes.length > MAX_ARTICLE_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    return { ok: false, line: 1, message: `file is ${mb} MB; articles may be at most 2 MB` };
+    return { ok: false, issue: problem("too-large", { file, line: 1, field: "(file)" }, (bytes.length / 1024 / 1024).toFixed(1)) };
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    return { ok: false, line: lineOfByte(bytes, nul), message: "file is binary, not text (it contains NUL bytes)" };
-  }
+  if (nul !== -1) return { ok: false, issue: problem("binary", { file, line: lineOfByte(bytes, nul), field: "(file)" }) };
   const bad = firstInvalidUtf8(bytes);
-  if (bad !== -1) {
-    return {
-      ok: false,
-      line: lineOfByte(bytes, bad),
-      message: `file is not UTF-8 text (byte 0x${bytes[bad].toString(16).padStart(2, "0")} at offset ${bad}); save it as UTF-8, it may be Latin-1 or Windows-1252`,
-    };
-  }
+  if (bad !== -1) return { ok: false, issue: problem("not-utf8", { file, line: lineOfByte(bytes, bad), field: "(file)" }, bytes[bad], bad) };
   let text = new TextDecoder("utf-8").decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, "\n");

@@ -2,7 +2,8 @@
 import { newsVolumeChart } from "../charts/builders";
 import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
-import type { ContentIssue } from "../schema";
+import { CONTENT_PROBLEMS } from "../content/issues";
+import { ContentIssueKind, type ContentIssue } from "../schema";
 import { DEFAULT_FILTERS } from "../url-state";
 import { firstDay } from "../dates";
 import { articleDateRange, countArticles, countTimelineEntries, entityCounts, namesOf, selectTimelineEntries } from "../store";
@@ -74,8 +75,18 @@ export function getOverview(corpus: Corpus, latest = 6) {
 }
 export type OverviewView = ReturnType<typeof getOverview>;
 
-export function listIssues(corpus: Corpus): { errors: number; warnings: number; issues: ContentIssue[] } {
+/**
+ * Every content problem, grouped by kind in the catalogue's order (errors first), each
+ * group headed by the catalogue's title, and within it by file and line.
+ */
+export function listIssues(corpus: Corpus) {
   const issues = [...corpus.issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   const errors = issues.filter((i) => i.severity === "error").length;
-  return { errors, warnings: issues.length - errors, issues };
+  const byKind = new Map<ContentIssueKind, ContentIssue[]>();
+  for (const issue of issues) byKind.set(issue.kind, [...(byKind.get(issue.kind) ?? []), issue]);
+  const order = ContentIssueKind.options;
+  const groups = [...byKind.entries()]
+    .map(([kind, list]) => ({ kind, title: CONTENT_PROBLEMS[kind].title, severity: CONTENT_PROBLEMS[kind].severity, issues: list }))
+    .sort((a, b) => (a.severity === b.severity ? order.indexOf(a.kind) - order.indexOf(b.kind) : a.severity === "error" ? -1 : 1));
+  return { errors, warnings: issues.length - errors, total: issues.length, groups };
 }

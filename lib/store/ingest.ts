@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { parseArticleFile, slugFromPath } from "../content/article";
-import { issue } from "../content/issues";
+import { problem } from "../content/issues";
 import type { FileStamp } from "../content/loader";
 import { extractAll } from "../extract";
 import type { Registries } from "../extract/context";
@@ -69,7 +69,7 @@ function readBytes(stamp: FileStamp): { bytes?: Buffer; error?: ContentIssue } {
   try {
     return { bytes: readFileSync(stamp.absolute) };
   } catch (error) {
-    return { error: issue(stamp.file, 1, "(file)", `cannot read file: ${(error as Error).message}`) };
+    return { error: problem("unreadable", { file: stamp.file, line: 1, field: "(file)" }, "file", (error as Error).message) };
   }
 }
 

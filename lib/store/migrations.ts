@@ -306,6 +306,15 @@ UPDATE files SET hash = '';
 UPDATE meta SET value = 'stale' WHERE key = 'derived';
 `,
   },
+  {
+    version: 5,
+    description: "content_issues.kind: each problem's kind from the catalogue (lib/content/issues.ts)",
+    sql: `
+ALTER TABLE content_issues ADD COLUMN kind TEXT NOT NULL DEFAULT 'invalid-value';
+-- The kind is known only by reading the file again: files with problems are read again on the next load.
+UPDATE files SET hash = '' WHERE path IN (SELECT file FROM content_issues);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,6 +4,7 @@
  */
 import type { Actor, Article, Chemical, ContentIssue, DateMention, Extraction, Official, Quote, Span, Statistic } from "../schema";
 import type { Db } from "./db";
+import { problem } from "../content/issues";
 import { MARK_END, MARK_START } from "../text/marks";
 import { selectEvents, toEvent, whereOf, type EventFilter } from "./events";
 import { parseSearch } from "./search";
@@ -164,13 +165,13 @@ export function toStatistic(slug: string, r: Record<string, unknown> & { sentenc
 
 /** Problems of the article files: those found when each was read, and duplicate names. */
 export function fileIssues(db: Db): ContentIssue[] {
-  const stored = db.prepare("SELECT file, line, field, message, severity FROM content_issues ORDER BY file, position").all() as ContentIssue[];
+  const stored = db.prepare("SELECT kind, file, line, field, message, severity FROM content_issues ORDER BY file, position").all() as ContentIssue[];
   const duplicates = db
     .prepare("SELECT f.path AS file, f.slug AS slug, a.file AS earlier FROM files f JOIN articles a ON a.slug = f.slug WHERE f.path <> a.file ORDER BY f.sort_key")
     .all() as { file: string; slug: string; earlier: string }[];
   return [
     ...stored,
-    ...duplicates.map((d) => ({ file: d.file, line: 1, field: "(file)", message: `duplicate slug "${d.slug}": ${d.earlier} has the same file name; rename one of them`, severity: "error" as const })),
+    ...duplicates.map((d) => problem("duplicate-slug", { file: d.file, line: 1, field: "(file)" }, d.slug, d.earlier)),
   ];
 }
 

@@ -19,7 +19,7 @@ function prepare(db: Db) {
     touchFile: db.prepare("UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?"),
     deleteFile: db.prepare("DELETE FROM files WHERE path = ?"),
     deleteIssues: db.prepare("DELETE FROM content_issues WHERE file = ?"),
-    insertIssue: db.prepare("INSERT INTO content_issues (file, position, line, field, message, severity) VALUES (?, ?, ?, ?, ?, ?)"),
+    insertIssue: db.prepare("INSERT INTO content_issues (file, position, kind, line, field, message, severity) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     articleRowid: db.prepare("SELECT rowid, title, body FROM articles WHERE slug = ?"),
     articleOfFile: db.prepare("SELECT slug FROM articles WHERE file = ?"),
     eventRows: db.prepare("SELECT rowid FROM events WHERE article = ?"),
@@ -69,7 +69,7 @@ export function writeFile(db: Db, file: FileRow, slug: string | undefined, issue
   const s = statements(db);
   s.upsertFile.run({ path: file.path, sort_key: sortKey(file.path), mtime_ms: file.mtimeMs, size: file.size, hash: file.hash, slug: slug ?? null });
   s.deleteIssues.run(file.path);
-  issues.forEach((i, position) => s.insertIssue.run(file.path, position, i.line, i.field, i.message, i.severity));
+  issues.forEach((i, position) => s.insertIssue.run(file.path, position, i.kind, i.line, i.field, i.message, i.severity));
 }
 
 export function touchFile(db: Db, file: FileRow): void {

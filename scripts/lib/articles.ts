@@ -6,6 +6,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArticleFile } from "../../lib/content/article";
+import { problem } from "../../lib/content/issues";
 import { registryDir } from "../../lib/content/loader";
 import { extractAll } from "../../lib/extract";
 import type { Registries } from "../../lib/extract/context";
@@ -54,7 +55,7 @@ export async function readArticle(file: string, registries: Registries): Promise
     const { article, issues } = parseArticleFile(file, await readFile(file));
     return { file, issues, ...(article && { parsed: { article, extraction: extractAll(article.body, { slug: article.slug, date: article.date, registries }) } }) };
   } catch (error) {
-    return { file, issues: [{ file, line: 1, field: "(file)", message: `cannot read file: ${(error as Error).message}`, severity: "error" }] };
+    return { file, issues: [problem("unreadable", { file, line: 1, field: "(file)" }, "file", (error as Error).message)] };
   }
 }
 

@@ -88,7 +88,7 @@ test("responses carry the security headers", async ({ request }) => {
 
 test("adding, editing, renaming and deleting an article shows on the next load", async ({ page }) => {
   const dir = process.env.E2E_CONTENT_DIR;
-  test.skip(!dir, "needs the temporary content folder that scripts/e2e.mjs prepares");
+  expect(dir, "run the browser tests with npm run test:e2e, which prepares a temporary content folder").toBeTruthy();
   const file = path.join(dir!, "live-edit.md");
   const renamed = path.join(dir!, "live-edit-renamed.md");
   const write = (title: string) =>
@@ -126,6 +126,9 @@ test("the content-issues page lists every broken fixture file", async ({ page })
   for (const file of files.filter((f) => f !== "duplicate.md")) {
     await expect(rows.filter({ hasText: `zz-broken/${file}` }), file).not.toHaveCount(0);
   }
+  // Grouped by kind: the impossible date has its own section, headed by the catalogue's title.
+  const impossible = page.getByRole("region", { name: /Impossible date/ });
+  await expect(impossible.getByTestId("content-issue").filter({ hasText: "zz-broken/impossible-date.md" })).toHaveCount(1);
   // The valid articles still load next to them.
   await page.goto("/articles");
   await expect(page.getByRole("link", { name: "First of two files with one name" })).toBeVisible();

@@ -35,17 +35,35 @@ describe("loadArticles on the broken fixture corpus", () => {
     expect(result.articles.map((a) => a.file)).toEqual(["duplicate.md"]);
   });
 
-  it("says what is wrong in plain words", async () => {
+  it("names the kind of each problem", async () => {
+    const { issues } = await loadArticles(path.join(fixtures, "broken"));
+    const kinds = issues.map((i) => [i.file, i.field, i.kind]).sort();
+    expect(kinds).toEqual(
+      [
+        ["bad-url.md", "url", "invalid-value"],
+        ["binary.md", "(file)", "binary"],
+        ["date-in-words.md", "date", "invalid-value"],
+        ["empty-body.md", "body", "empty-body"],
+        ["impossible-date.md", "date", "impossible-date"],
+        ["invalid-yaml.md", "(frontmatter)", "yaml-syntax"],
+        ["latin1.md", "(file)", "not-utf8"],
+        ["missing-title.md", "title", "missing-field"],
+        ["misspelt-field.md", "source", "missing-field"],
+        ["misspelt-field.md", "sorce", "unknown-field"],
+        ["more/duplicate.md", "(file)", "duplicate-slug"],
+        ["no-frontmatter.md", "(frontmatter)", "no-frontmatter"],
+        ["tags-not-list.md", "tags", "invalid-value"],
+        ["unclosed-frontmatter.md", "(frontmatter)", "unclosed-frontmatter"],
+      ].sort(),
+    );
+  });
+
+  it("says in its message what it found and how to fix it", async () => {
     const { issues } = await loadArticles(path.join(fixtures, "broken"));
     const message = (file: string, field: string) => issues.find((i) => i.file === file && i.field === field)?.message;
-    expect(message("impossible-date.md", "date")).toContain("real calendar date");
     expect(message("impossible-date.md", "date")).toContain("2025-02-31");
-    expect(message("misspelt-field.md", "sorce")).toBe('unknown field "sorce"; did you mean "source"?');
-    expect(message("missing-title.md", "title")).toBe("required");
-    expect(message("latin1.md", "(file)")).toMatch(/not UTF-8/);
-    expect(message("binary.md", "(file)")).toMatch(/binary/);
-    expect(message("more/duplicate.md", "(file)")).toMatch(/duplicate slug "duplicate"/);
-    expect(message("invalid-yaml.md", "(frontmatter)")).toMatch(/^invalid YAML/);
+    expect(message("misspelt-field.md", "sorce")).toContain('did you mean "source"');
+    expect(message("more/duplicate.md", "(file)")).toContain("duplicate.md");
   });
 });
 
@@ -93,7 +111,7 @@ describe("loadArticles cache and file changes", () => {
     writeFileSync(path.join(dir, "huge.md"), article("Huge") + "word ".repeat(450_000));
     const { issues, articles } = await loadArticles(dir);
     expect(articles).toEqual([]);
-    expect(issues).toEqual([expect.objectContaining({ file: "huge.md", line: 1, field: "(file)", message: expect.stringMatching(/at most 2 MB/) })]);
+    expect(issues).toEqual([expect.objectContaining({ kind: "too-large", file: "huge.md", line: 1, field: "(file)" })]);
   });
 
   it("reads a 20,000-line article and rejects a 5 MB one, keeping the rest", async () => {
@@ -105,7 +123,7 @@ describe("loadArticles cache and file changes", () => {
     const { articles, issues } = await loadArticles(dir);
     expect(articles.map((a) => a.title).sort()).toEqual(["Long", "OK"]);
     expect(articles.find((a) => a.title === "Long")?.body.split("\n").length).toBeGreaterThan(20_000);
-    expect(issues).toEqual([expect.objectContaining({ file: "five-mb.md", message: expect.stringMatching(/5\.0 MB; articles may be at most 2 MB/) })]);
+    expect(issues).toEqual([expect.objectContaining({ kind: "too-large", file: "five-mb.md", message: expect.stringContaining("5.0 MB") })]);
   });
 
   it("refuses symbolic links that lead outside the folder", async () => {
@@ -117,14 +135,14 @@ describe("loadArticles cache and file changes", () => {
     const { issues, articles } = await loadArticles(path.join(dir, "inside"));
     rmSync(outside, { recursive: true, force: true });
     expect(articles.map((a) => a.title)).not.toContain("Secret");
-    expect(issues).toEqual([expect.objectContaining({ file: "link.md", field: "(file)", message: expect.stringMatching(/outside the content folder/) })]);
+    expect(issues).toEqual([expect.objectContaining({ kind: "outside-root", file: "link.md", field: "(file)" })]);
   });
 
   it("reports a missing folder instead of throwing", async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "pw-loader-"));
     const result = await loadArticles(path.join(dir, "nope"));
     expect(result.articles).toEqual([]);
-    expect(result.issues[0].message).toMatch(/cannot read the articles folder/);
+    expect(result.issues[0]).toMatchObject({ kind: "unreadable", field: "(folder)" });
   });
 });
 

@@ -119,7 +119,8 @@ describe("ingest", () => {
     mkdirSync(path.join(articles, "more"));
     writeFileSync(path.join(articles, "more", "2025-03-04-us-tariff.md"), article("Second copy", "2025-03-04", "A copy published on March 4, 2025."));
     run(db);
-    expect(fileIssues(db).map((i) => [i.file, i.message])).toEqual([["more/2025-03-04-us-tariff.md", 'duplicate slug "2025-03-04-us-tariff": 2025-03-04-us-tariff.md has the same file name; rename one of them']]);
+    expect(fileIssues(db).map((i) => [i.file, i.kind])).toEqual([["more/2025-03-04-us-tariff.md", "duplicate-slug"]]);
+    expect(fileIssues(db)[0].message).toContain("2025-03-04-us-tariff.md");
     expect(db.prepare("SELECT title FROM articles WHERE slug = '2025-03-04-us-tariff'").pluck().get()).toBe("US raises tariff");
     rmSync(path.join(articles, "2025-03-04-us-tariff.md"));
     run(db);
@@ -133,11 +134,25 @@ describe("ingest", () => {
     run(db);
     const issues = fileIssues(db);
     expect(issues.length).toBeGreaterThan(0);
-    expect(issues[0]).toMatchObject({ file: "broken.md", field: "date", severity: "error" });
+    expect(issues[0]).toMatchObject({ kind: "impossible-date", file: "broken.md", field: "date", severity: "error" });
     writeFileSync(path.join(articles, "broken.md"), article("Fixed", "2024-01-02", "Fixed on January 2, 2024."));
     run(db);
     expect(fileIssues(db)).toEqual([]);
     expect(slugs(db)).toContain("broken");
+  });
+
+  it("reads a file with problems again after the migration that gives problems their kind", () => {
+    const db1 = connect();
+    copyFileSync(path.join(fixtures, "broken", "impossible-date.md"), path.join(articles, "broken.md"));
+    run(db1);
+    db1.exec("ALTER TABLE content_issues DROP COLUMN kind;");
+    db1.pragma("user_version = 4");
+    db1.close();
+    const { db } = openDatabase(dbFile, { quiet: true });
+    open.push(db);
+    expect(db.prepare("SELECT path FROM files WHERE hash = ''").pluck().all()).toEqual(["broken.md"]);
+    expect(run(db)).toMatchObject({ read: 1 });
+    expect(fileIssues(db).map((i) => i.kind)).toContain("impossible-date");
   });
 
   it("extracts every article again when the registries change", () => {
@@ -220,7 +235,7 @@ describe("opening a database", () => {
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
     expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
     expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
@@ -234,8 +249,10 @@ describe("opening a database", () => {
     const counted = () => open[open.length - 1].prepare("SELECT count(*) FROM chemicals WHERE entry_count > 0").pluck().get() as number;
     const expected = counted();
     expect(expected).toBeGreaterThan(0);
-    // Take the database back to version 2: the columns and tables of versions 3 and 4 gone.
-    db1.exec("ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count; ALTER TABLE statistics DROP COLUMN figure_date; DROP TABLE event_types;");
+    // Take the database back to version 2: the columns and tables of versions 3 to 5 gone.
+    db1.exec(
+      "ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count; ALTER TABLE statistics DROP COLUMN figure_date; DROP TABLE event_types; ALTER TABLE content_issues DROP COLUMN kind;",
+    );
     db1.pragma("user_version = 2");
     db1.close();
     const { db, messages } = openDatabase(dbFile, { quiet: true });
