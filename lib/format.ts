@@ -1,4 +1,5 @@
 /** Display helpers shared by queries, charts and components: pure, no React. */
+import { precisionOf } from "./dates";
 import type { Precision } from "./schema";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -7,7 +8,7 @@ const SHORT_MONTHS = MONTHS.map((m) => m.slice(0, 3));
 /** "16 March 2017", "March 2017" or "2017", by precision. */
 export function formatPartialDate(value: string, precision?: Precision): string {
   const [y, m, d] = value.split("-");
-  const p = precision ?? (d ? "day" : m ? "month" : "year");
+  const p = precision ?? precisionOf(value);
   if (p === "year" || !m) return y;
   const month = MONTHS[Number(m) - 1] ?? m;
   if (p === "month" || !d) return `${month} ${y}`;
@@ -69,10 +70,4 @@ export function formatTime(ms: number, tick: TimeTick): string {
   const month = SHORT_MONTHS[d.getUTCMonth()];
   if (tick === "month") return `${month} ${y}`;
   return `${d.getUTCDate()} ${month} ${y}`;
-}
-
-/** UTC milliseconds of the first day of a partial date (YYYY, YYYY-MM or YYYY-MM-DD). */
-export function partialDateToMs(value: string): number {
-  const [y, m = "1", d = "1"] = value.split("-");
-  return Date.UTC(Number(y), Number(m) - 1, Number(d));
 }

@@ -6,7 +6,8 @@
  * problem, worded for the user. Pure: no React, no Next.
  */
 import { z } from "zod";
-import { EventType, isRealIsoDay, PartialIsoDate } from "./schema";
+import { isRealIsoDay } from "./dates";
+import { EventType, PartialIsoDate } from "./schema";
 
 export const STACKS = ["jurisdiction", "chemical"] as const;
 export const Stack = z.enum(STACKS);

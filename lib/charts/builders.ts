@@ -3,9 +3,9 @@
  * the corpus and the URL filters. Components draw the specs; they never count.
  */
 import type { Corpus } from "../corpus";
-import { formatPartialDate, partialDateToMs } from "../format";
+import { formatPartialDate } from "../format";
 import { colorFor, dashFor, markerFor, PHASE_COLORS } from "../palette";
-import { firstDay } from "../dates";
+import { cutTo, firstDay, isoDayOfMs, partialDateToMs, yearOf } from "../dates";
 import { articleDateRange, articleFacts, articleRow, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
 import { eventFilter } from "../queries/events";
@@ -99,7 +99,7 @@ export function monthsBetween(first: string, last: string): string[] {
 
 export function yearsBetween(first: string, last: string): string[] {
   const out: string[] = [];
-  for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) out.push(String(y));
+  for (let y = Number(yearOf(first)); y <= Number(yearOf(last)); y++) out.push(String(y));
   return out;
 }
 
@@ -107,9 +107,9 @@ export function yearsBetween(first: string, last: string): string[] {
 function periods(dates: string[]): { keys: string[]; key: (date: string) => string; tick: "month" | "year" } {
   const { first, last } = dateSpan(dates);
   if (!first || !last) return { keys: [], key: (d) => d, tick: "month" };
-  const months = monthsBetween(first.slice(0, 7), last.slice(0, 7));
-  if (months.length <= 96) return { keys: months, key: (d) => d.slice(0, 7), tick: "month" };
-  return { keys: yearsBetween(first, last), key: (d) => d.slice(0, 4), tick: "year" };
+  const months = monthsBetween(cutTo(first, "month"), cutTo(last, "month"));
+  if (months.length <= 96) return { keys: months, key: (d) => cutTo(d, "month"), tick: "month" };
+  return { keys: yearsBetween(first, last), key: yearOf, tick: "year" };
 }
 
 /** Articles with at least one event that passes the filters (all articles when none). */
@@ -242,7 +242,7 @@ export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
     sourceLine: sourceLine({ articles: countArticles(corpus.db), ...span, also: "control dates from the chemical registry" }),
     note: ignored.length ? `The ${ignored.join(" and ")} filter${ignored.length > 1 ? "s do" : " does"} not apply to this chart.` : undefined,
     fileBase: chartFileBase("controls-over-time", { ...state, type: undefined, q: undefined, stack: undefined }),
-    table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [new Date(r.date as number).toISOString().slice(0, 10), ...jurisdictions.map((j) => r[j])])),
+    table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [isoDayOfMs(r.date as number), ...jurisdictions.map((j) => r[j])])),
     emptyMessage: "No control of a precursor is recorded for these filters.",
   });
 }
@@ -337,7 +337,7 @@ export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
     sourceLine: sourceLine({ articles: articles.size, ...span }),
     note: "Read from timeline entries of type tariff: each change counts once, however many articles report it.",
     fileBase: chartFileBase("tariff-rate", { ...state, stack: undefined }),
-    table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [new Date(r.date as number).toISOString().slice(0, 10), ...categories.map((c) => r[c.key] as CsvCell)])),
+    table: tbl(["date", ...categories.map((c) => c.label)], data.map((r) => [isoDayOfMs(r.date as number), ...categories.map((c) => r[c.key] as CsvCell)])),
     emptyMessage: "No fentanyl-related tariff rate was found for these filters.",
   });
 }

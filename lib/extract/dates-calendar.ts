@@ -3,6 +3,8 @@
  * the publication date and the tense of the sentence, and finding "last Friday".
  * Everything works on plain numbers in UTC so no time zone can shift a day.
  */
+import { isRealDay } from "../dates";
+import type { DateMention, Precision } from "../schema";
 
 export interface Ymd {
   y: number;
@@ -11,9 +13,7 @@ export interface Ymd {
 }
 
 /** Which way a sentence points in time: it picks the year of a day or month written without one. */
-export type Tense = "past" | "future" | "none";
-
-export type Precision = "day" | "month" | "year";
+export type Tense = NonNullable<DateMention["tense"]>;
 
 /** What an expression names before its missing pieces are filled in. */
 export interface DateParts {
@@ -29,11 +29,6 @@ export function parseIsoDay(iso: string): Ymd {
   return { y, m, d };
 }
 
-export function isRealDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 function dayNumber({ y, m, d }: Ymd): number {
   return Date.UTC(y, m - 1, d) / DAY_MS;
@@ -68,7 +63,7 @@ export function formatParts(parts: DateParts): string {
   return `${parts.y}-${pad(parts.m)}-${pad(parts.d)}`;
 }
 
-export function precisionOf(parts: DateParts): Precision {
+export function precisionOfParts(parts: DateParts): Precision {
   if (parts.d !== undefined) return "day";
   if (parts.m !== undefined) return "month";
   return "year";

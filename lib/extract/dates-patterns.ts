@@ -4,7 +4,8 @@
  * is not a count). Builders return raw candidates; dates.ts picks among overlapping ones,
  * joins ranges and fills in missing years.
  */
-import { addDays, addMonths, isRealDay, type DateParts, type Ymd } from "./dates-calendar";
+import { isRealDay } from "../dates";
+import { addDays, addMonths, type DateParts, type Ymd } from "./dates-calendar";
 import { isYearInName, isYearToken } from "./dates-years";
 
 export type WeekdayMode = "bare" | "last" | "next";

@@ -14,7 +14,7 @@
  * (an eighth of the whole extraction budget), and every case it would handle here still
  * needs our own tense, weekday, range and trap rules.
  */
-import type { DateMention } from "../schema";
+import type { DateMention, Precision } from "../schema";
 import { sentenceAt } from "../text/sentences";
 import type { ExtractContext } from "./context";
 import {
@@ -22,12 +22,11 @@ import {
   isAfter,
   monthForDay,
   parseIsoDay,
-  precisionOf,
+  precisionOfParts,
   weekdayNear,
   yearForDay,
   yearForMonth,
   type DateParts,
-  type Precision,
   type Tense,
   type Ymd,
 } from "./dates-calendar";
@@ -136,7 +135,7 @@ function resolve(c: Candidate, ref: Ymd, reading: () => TenseReading, previousYe
     return { start: formatParts(weekdayNear(c.weekday, ref, weekdayMode(c.mode, r))), precision: "day", tense: r?.tense };
   }
   if (c.kind === "point") {
-    if (c.parts.y !== undefined) return { start: formatParts(c.parts), precision: precisionOf(c.parts) };
+    if (c.parts.y !== undefined) return { start: formatParts(c.parts), precision: precisionOfParts(c.parts) };
     if (c.parts.m === undefined && c.parts.d !== undefined) {
       // "on the 30th": the month as well as the year comes from the tense.
       const t = tense();
@@ -145,17 +144,17 @@ function resolve(c: Candidate, ref: Ymd, reading: () => TenseReading, previousYe
     }
     if (c.yearOfPrevious && previousYear !== undefined) {
       const parts = { ...c.parts, y: previousYear };
-      return { start: formatParts(parts), precision: precisionOf(parts) };
+      return { start: formatParts(parts), precision: precisionOfParts(parts) };
     }
     const t = c.tense ?? tense();
     const parts = { ...c.parts, y: yearFor(c.parts, ref, t) };
-    return { start: formatParts(parts), precision: precisionOf(parts), tense: t };
+    return { start: formatParts(parts), precision: precisionOfParts(parts), tense: t };
   }
   const open = c.from.y === undefined || c.to.y === undefined;
   const t = open ? tense() : undefined;
   const { from, to } = resolveRange(c.from, c.to, ref, t ?? "none");
   if (isAfter(from, to)) return null;
-  const [pa, pb] = [precisionOf(from), precisionOf(to)];
+  const [pa, pb] = [precisionOfParts(from), precisionOfParts(to)];
   return { start: formatParts(from), end: formatParts(to), precision: FINER[pa] >= FINER[pb] ? pa : pb, tense: t };
 }
 

@@ -7,6 +7,7 @@
  *   "last week" (the previous Monday to Sunday), and "the following month", "the same
  *   month", "that day", which count from the date the article named last.
  */
+import { cutTo, PRECISION_RANK } from "../dates";
 import type { DateMention, IsoDay, PartialIsoDate, Precision } from "../schema";
 import { addDays, addMonths, parseIsoDay, weekdayOf, type Ymd } from "./dates-calendar";
 
@@ -67,17 +68,12 @@ function monday(day: Ymd): Ymd {
   return addDays(day, -((weekdayOf(day) + 6) % 7));
 }
 
-function cutTo(date: PartialIsoDate, precision: Precision): PartialIsoDate {
-  return date.slice(0, precision === "year" ? 4 : precision === "month" ? 7 : 10);
-}
-
 const UNIT_PRECISION = { day: "day", month: "month", year: "year" } as const;
 
 /** "the following month" / "the same day": a step from the previous date, at that unit. */
 function relativeTo(previous: EventTime | undefined, unit: "day" | "month" | "year", step: number): Pick<EventTime, "date" | "precision"> | undefined {
   if (!previous) return undefined;
-  const rank = { day: 0, month: 1, year: 2 } as const;
-  if (rank[previous.precision] > rank[unit]) return undefined; // "the following day" after "in May": unknown
+  if (PRECISION_RANK[previous.precision] > PRECISION_RANK[unit]) return undefined; // "the following day" after "in May": unknown
   const date = cutTo(previous.date, UNIT_PRECISION[unit]);
   if (step === 0) return { date, precision: unit };
   if (unit === "year") return { date: String(Number(date) + step), precision: unit };

@@ -14,6 +14,7 @@
  * event, kept where it is dated most precisely.
  * Undated happenings, states and comparisons give no event.
  */
+import { cutTo, PRECISION_RANK } from "../dates";
 import type { Actor, Chemical, DateMention, Event, EventPhase, EventType, Official, Precision, Quote, Statistic, TariffDetail } from "../schema";
 import type { ExtractContext, Registries } from "./context";
 import { eventTimes, type EventTime } from "./events-time";
@@ -29,7 +30,6 @@ export interface FoundRecords {
 }
 
 const MEASURES: ReadonlySet<EventType> = new Set(["control", "tariff", "sanction"]);
-const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 0, month: 1, year: 2 };
 
 /** Clause breaks between a time and a trigger: each makes the pair less likely to belong together. */
 const CLAUSE_BREAK = /[;:—–()]|\s-\s|\bwhich\b|\bwho\b|\bthat\b|\bwhile\b|\bafter\b|\bbefore\b|\bbut\b|\bwhen\b|\bas\b(?=\s+(?:the|a|an|it|they|he|she)\b)/g;
@@ -301,19 +301,15 @@ function markAnnouncements(drafts: Draft[]): Draft[] {
   );
 }
 
-function cut(date: string, precision: Precision): string {
-  return date.slice(0, precision === "year" ? 4 : precision === "month" ? 7 : 10);
-}
-
 function statusOf(date: string, precision: Precision, articleDate: string): Event["status"] {
-  return date > cut(articleDate, precision) ? "scheduled" : "past";
+  return date > cutTo(articleDate, precision) ? "scheduled" : "past";
 }
 
 /** True when `inner` names a time inside `outer` (the same, or a day of that month, ...). */
 function contains(outer: Pick<Event, "date" | "end" | "precision">, inner: Pick<Event, "date" | "end" | "precision">): boolean {
   if (PRECISION_RANK[outer.precision] < PRECISION_RANK[inner.precision]) return false;
   if ((outer.end ?? "") !== "" || (inner.end ?? "") !== "") return outer.date === inner.date && (outer.end ?? "") === (inner.end ?? "");
-  return cut(inner.date, outer.precision) === outer.date;
+  return cutTo(inner.date, outer.precision) === outer.date;
 }
 
 function overlaps(a: readonly string[], b: readonly string[]): boolean {
@@ -346,7 +342,7 @@ function mergeRetellings(events: Event[], figures: (e: Event) => number[]): Even
   // Kept events by type and by each date that contains theirs, so a telling meets only the
   // events it could retell; a few dozen at most are compared, so a 20,000-line paste stays linear.
   const byKey = new Map<string, Event[]>();
-  const keysOf = (e: Event) => (["day", "month", "year"] as const).filter((p) => PRECISION_RANK[p] >= PRECISION_RANK[e.precision]).map((p) => `${e.type}|${cut(e.date, p)}|${e.end ?? ""}`);
+  const keysOf = (e: Event) => (["day", "month", "year"] as const).filter((p) => PRECISION_RANK[p] >= PRECISION_RANK[e.precision]).map((p) => `${e.type}|${cutTo(e.date, p)}|${e.end ?? ""}`);
   for (const e of order) {
     const candidates = byKey.get(`${e.type}|${e.date}|${e.end ?? ""}`) ?? [];
     const host = candidates.slice(-RETELLING_WINDOW).find((k) => (k.phase === e.phase || !k.phase || !e.phase) && contains(e, k) && !contradicts(k, e, figures));

@@ -2,6 +2,7 @@
  * Timeline entries (one per real-world event, with the articles that report it), derived
  * from every event of the corpus by a grouping function and stored with their sources.
  */
+import { yearOf } from "../dates";
 import type { Event, TimelineEntry, TimelineSource } from "../schema";
 import { happeningColumns } from "./columns";
 import type { Db } from "./db";
@@ -13,7 +14,7 @@ import { iterateEvents, markedSentences, toEvent, whereOf, type EventFilter, typ
  * lib/timeline/group.ts and disputes.ts), so the entries of a bucket depend on that
  * bucket's events alone: after a change, only the buckets it touched are grouped again.
  */
-export const bucketKey = (type: string, date: string) => `${type}|${date.slice(0, 4)}`;
+export const bucketKey = (type: string, date: string) => `${type}|${yearOf(date)}`;
 
 /** The buckets of an article's stored events (before they are replaced or removed). */
 export function articleBuckets(db: Db, slug: string): string[] {

@@ -1,26 +1,6 @@
-/**
- * Partial ISO dates (YYYY, YYYY-MM, YYYY-MM-DD) as the timeline compares them. A date is
- * written at its precision, so cutting two dates to the coarser of their precisions says
- * whether one contains the other: "2025-07" contains "2025-07-20", "2025" contains both.
- */
+/** When two events' dates can be one happening's (lib/dates.ts cuts and compares the dates). */
+import { coarser, cutTo } from "../dates";
 import type { Precision } from "../schema";
-
-const LENGTH: Record<Precision, number> = { year: 4, month: 7, day: 10 };
-
-/** Lower is more precise: day 0, month 1, year 2. */
-export const PRECISION_RANK: Record<Precision, number> = { day: 0, month: 1, year: 2 };
-
-export function cutTo(date: string, precision: Precision): string {
-  return date.slice(0, LENGTH[precision]);
-}
-
-export function coarser(a: Precision, b: Precision): Precision {
-  return PRECISION_RANK[a] >= PRECISION_RANK[b] ? a : b;
-}
-
-export function yearOf(date: string): string {
-  return date.slice(0, 4);
-}
 
 interface Dated {
   date: string;

@@ -11,7 +11,7 @@
  * one date, while sources that disagree give nearby days.
  */
 import type { EventType, TimelineEntry } from "../schema";
-import { yearOf } from "./dates";
+import { yearOf } from "../dates";
 
 const MEASURES: ReadonlySet<EventType> = new Set(["control", "tariff", "sanction"]);
 

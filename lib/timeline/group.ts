@@ -15,7 +15,7 @@
  */
 import type { Event, TimelineEntry, TimelineSource } from "../schema";
 import { addToCluster, bestCluster, firstEvent, mayJoinIgnoringSubject, namesNothing, newCluster, subjectActors, type Cluster } from "./clusters";
-import { cutTo, PRECISION_RANK, yearOf } from "./dates";
+import { cutTo, PRECISION_RANK, yearOf } from "../dates";
 import { markDisputes } from "./disputes";
 import { summarise } from "./summary";
 

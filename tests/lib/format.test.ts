@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatPartialDate, formatRange, formatShortDate, formatTime, formatValue, monthName, partialDateToMs, plural } from "../../lib/format";
+import { partialDateToMs } from "../../lib/dates";
+import { formatNumber, formatPartialDate, formatRange, formatShortDate, formatTime, formatValue, monthName, plural } from "../../lib/format";
 
 describe("formatting dates", () => {
   it("writes a partial date at its own precision, or at the one asked for", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ArticleFrontmatter, ChemicalEntry, isRealIsoDay, PartialIsoDate } from "../../lib/schema";
+import { isRealIsoDay } from "../../lib/dates";
+import { ArticleFrontmatter, ChemicalEntry, PartialIsoDate } from "../../lib/schema";
 
 describe("isRealIsoDay", () => {
   it("accepts real days and leap days", () => {
