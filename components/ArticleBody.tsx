@@ -1,5 +1,6 @@
 import Markdown, { type Components } from "react-markdown";
-import { rehypeHighlightRecords, type MarkRange, type SentenceRange } from "@/lib/markdown/highlight";
+import { rehypeHighlightRecords } from "@/lib/markdown/highlight";
+import type { Mark, SentenceRange } from "@/lib/schema";
 
 /**
  * Renders an article's Markdown safely: raw HTML in the text is dropped (react-markdown
@@ -29,7 +30,7 @@ export function ArticleBody({
   focus,
 }: {
   body: string;
-  marks: MarkRange[];
+  marks: Mark[];
   sentences: SentenceRange[];
   focus?: number;
 }) {

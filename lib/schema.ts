@@ -3,20 +3,12 @@
  * every type used across lib/, app/ and components/ is inferred from a schema here.
  */
 import { z } from "zod";
+import { isRealIsoDay } from "./dates";
 
 // ---------------------------------------------------------------------------
 // Calendar values
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True when `value` is a real calendar day written YYYY-MM-DD (rejects 2025-02-31). */
-export function isRealIsoDay(value: string): boolean {
-  const m = ISO_DAY.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const ISO_DAY_MESSAGE = "must be a real calendar date written YYYY-MM-DD";
 /** "March 5, 2025" is written wrongly (an invalid value); "2025-02-31" is an impossible date. */
@@ -120,23 +112,37 @@ export type ContentIssue = z.infer<typeof ContentIssue>;
 // ---------------------------------------------------------------------------
 // Extracted records. Every record carries where it came from.
 
-export const Span = z.object({
-  text: z.string(),
-  /** Character offsets into the article body, end exclusive. */
+/** Character offsets into the article body, end exclusive: what every located thing has. */
+export const TextRange = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  /** Index of the sentence (0-based) in the body that holds the span. */
+});
+export type TextRange = z.infer<typeof TextRange>;
+
+/** A mention: its text, where it stands, and the index (0-based) of its sentence. */
+export const Span = TextRange.extend({
+  text: z.string(),
   sentence: z.number().int().nonnegative(),
 });
 export type Span = z.infer<typeof Span>;
 
-export const Provenance = z.object({
+export const Provenance = TextRange.extend({
   article: z.string(),
   sentence: z.number().int().nonnegative(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
 });
 export type Provenance = z.infer<typeof Provenance>;
+
+/** Kinds of record an article page marks in the text. */
+export const MarkKind = z.enum(["chemical", "official", "actor", "date", "statistic", "quote"]);
+export type MarkKind = z.infer<typeof MarkKind>;
+
+/** A record marked in the text, with the words its tooltip shows. */
+export const Mark = TextRange.extend({ kind: MarkKind, label: z.string() });
+export type Mark = z.infer<typeof Mark>;
+
+/** A sentence of the body, as the article page anchors it (#s-<index>). */
+export const SentenceRange = TextRange.extend({ index: z.number().int().nonnegative() });
+export type SentenceRange = z.infer<typeof SentenceRange>;
 
 export const ChemicalRole = z.enum(["opioid", "precursor", "pre-precursor", "reagent", "other-drug"]);
 export type ChemicalRole = z.infer<typeof ChemicalRole>;
@@ -272,12 +278,7 @@ export const TariffDetail = z.object({
 export type TariffDetail = z.infer<typeof TariffDetail>;
 
 /** Where in its sentence the happening is stated: the verb or noun read as the event. */
-export const Trigger = z.object({
-  text: z.string(),
-  /** Offsets into the article body, end exclusive. */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
+export const Trigger = TextRange.extend({ text: z.string() });
 export type Trigger = z.infer<typeof Trigger>;
 
 export const Event = z.object({

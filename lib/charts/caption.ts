@@ -4,6 +4,7 @@
  * (after OWID grapher's sourcesLine).
  */
 import { formatPartialDate, formatShortDate, plural } from "../format";
+import { slugify } from "../text/slug";
 import type { FilterState } from "../url-state";
 
 export const PRODUCT = "Precursor Watch";
@@ -63,28 +64,19 @@ export function dateSpan(dates: Iterable<string>): { first?: string; last?: stri
   return { first, last };
 }
 
-function slug(value: string): string {
-  return value
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 /**
  * "precursor-watch_news-volume_actor-china_from-2020": which chart, which filters. Ids are
  * already slugs; free text is slugged; long names are cut so every system accepts them.
  */
 export function chartFileBase(chartId: string, state?: Partial<FilterState>): string {
-  const parts = ["precursor-watch", slug(chartId)];
+  const parts = ["precursor-watch", slugify(chartId)];
   if (state) {
     if (state.actor?.length) parts.push(`actor-${state.actor.join("+")}`);
     if (state.chemical?.length) parts.push(`chemical-${state.chemical.join("+")}`);
     if (state.type) parts.push(`type-${state.type}`);
     if (state.from) parts.push(`from-${state.from}`);
     if (state.to) parts.push(`to-${state.to}`);
-    if (state.q && slug(state.q)) parts.push(`q-${slug(state.q).slice(0, 30)}`);
+    if (state.q && slugify(state.q)) parts.push(`q-${slugify(state.q).slice(0, 30)}`);
     if (state.stack && state.stack !== "jurisdiction") parts.push(`by-${state.stack}`);
   }
   const base = parts.join("_").replace(/[^a-z0-9_+.-]/g, "");

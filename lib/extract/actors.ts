@@ -14,7 +14,8 @@ import { sentenceAt } from "../text/sentences";
 import type { ExtractContext } from "./context";
 import { MONTHS, ROLE_NOUNS, STOP_WORDS, TITLE_WORDS, WEEKDAYS } from "./names-lexicon";
 import { compileActors, countryOfToken, isPartOfLongerName, matchAt, type CompiledActors } from "./names-registry";
-import { slugify, spaced, tokensFor, type Token } from "./names-tokens";
+import { slugify } from "../text/slug";
+import { spaced, tokensFor, type Token } from "./names-tokens";
 
 interface Found {
   id: string;

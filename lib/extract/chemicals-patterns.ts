@@ -89,14 +89,3 @@ export function acylAnalogueBefore(text: string, start: number, end: number): { 
   return { start: from, name: text.slice(from, end) };
 }
 
-/** A stable id for an unregistered name: "para-Fluorofentanyl" -> "para-fluorofentanyl". */
-export function slugify(name: string): string {
-  return name
-    .replace(/α/g, "alpha")
-    .replace(/β/g, "beta")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}

@@ -9,7 +9,8 @@ import type { ChemicalEntry, ChemicalRole, Chemical, Span } from "../schema";
 import { sentenceAt } from "../text/sentences";
 import { findCasNumbers, type CasMatch } from "./cas";
 import { entryForKey, matcherFor, nameKey, scanNames, type ChemicalMatcher, type NameMatch } from "./chemicals-matcher";
-import { acylAnalogueBefore, findPatternNames, slugify } from "./chemicals-patterns";
+import { slugify } from "../text/slug";
+import { acylAnalogueBefore, findPatternNames } from "./chemicals-patterns";
 import type { ExtractContext } from "./context";
 
 /** One mention, already resolved to the record it belongs to. */

@@ -100,13 +100,3 @@ export function spaced(body: string, a: Token, b: Token): boolean {
   return n > 0 && n <= 2 && isBlank(body[a.tail]) && (n === 1 || isBlank(body[a.tail + 1]));
 }
 
-/** Lower-case slug for ids: accents folded, runs of other characters become one hyphen. */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['\u2019]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}

@@ -12,7 +12,7 @@
  *    Harfuch", "Xi" for "Xi Jinping", "Ms. Angell-Hansen"; they never make a new person.
  */
 import { SpanIndex } from "../text/spans";
-import type { Actor, ActorRegistry, Official, PersonEntry, Span } from "../schema";
+import type { Actor, ActorRegistry, Official, PersonEntry, Span, TextRange } from "../schema";
 import { sentenceAt } from "../text/sentences";
 import type { ExtractContext } from "./context";
 import {
@@ -21,12 +21,8 @@ import {
 } from "./names-lexicon";
 import { compileActors, isoOf, matchAt, type CompiledActors } from "./names-registry";
 import { appositiveAfter, inCredit, speechAround, titleBefore, titleClauseBefore, type TitleContext } from "./officials-context";
-import { slugify, spaced, tokenize, tokensFor, type Token } from "./names-tokens";
-
-interface Range {
-  start: number;
-  end: number;
-}
+import { slugify } from "../text/slug";
+import { spaced, tokenize, tokensFor, type Token } from "./names-tokens";
 
 interface Person {
   name: string;
@@ -35,7 +31,7 @@ interface Person {
   /** Registry aliases as folded words joined by spaces. */
   aliases: string[];
   entry?: PersonEntry;
-  mentions: Range[];
+  mentions: TextRange[];
   /** Token ranges of the full-name mentions, whose context may give a title. */
   full: { from: number; to: number }[];
   /** Letters of leading initials ("sk" for "S.K. Mishra"), when the name opens with them. */
@@ -200,10 +196,10 @@ function looksLikeNameStart(t: Token): boolean {
 }
 
 /** The parts of a hyphenated word as ranges ("Xi-Biden" -> "Xi", "Biden"); none for a plain word. */
-function hyphenParts(t: Token): Range[] {
+function hyphenParts(t: Token): TextRange[] {
   const parts = t.word.split(/[-\u2010\u2011]/);
   if (parts.length < 2) return [];
-  const ranges: Range[] = [];
+  const ranges: TextRange[] = [];
   let offset = t.start;
   for (const part of parts) {
     ranges.push({ start: offset, end: offset + part.length });
@@ -229,7 +225,7 @@ function sentenceEndOf(c: Context, offset: number): number {
 }
 
 /** Is this candidate a person? See the module comment for the evidence used. */
-function isPerson(c: Context, seg: Segment, covered: (r: Range) => boolean): boolean {
+function isPerson(c: Context, seg: Segment, covered: (r: TextRange) => boolean): boolean {
   const { body, tokens } = c;
   const real = seg.words.filter((t) => !isAnyInitial(t) && !isParticle(t) && !SUFFIXES.has(t.lower));
   // "S.K. Mishra", "MI Ali": one name word after initials is a name only on the context's word.
@@ -378,7 +374,7 @@ interface Found {
 interface Candidate {
   words: string[];
   name: string;
-  range: Range;
+  range: TextRange;
   seg?: Segment;
   /** See {@link Person.initials}. */
   initials?: string;
@@ -490,8 +486,8 @@ function addShortReferences(c: Context, claimed: Uint8Array, found: Found): void
   for (const p of found.people) for (const k of shortKeys(p)) byKey.set(k, [...(byKey.get(k) ?? []), p]);
   const mentioned = new SpanIndex(found.people.flatMap((p) => p.mentions));
   const taken = (offset: number) => mentioned.covers(offset);
-  const refs: { person: Person; range: Range }[] = [];
-  const refer = (key: string, range: Range) => {
+  const refs: { person: Person; range: TextRange }[] = [];
+  const refer = (key: string, range: TextRange) => {
     const people = byKey.get(key);
     if (people) refs.push({ person: nearest(people, range.start), range });
     return !!people;
@@ -539,7 +535,7 @@ export function extractOfficials(body: string, ctx: ExtractContext, actors: Acto
 
   // Step 2: candidates from capitalised runs, kept when the evidence says person.
   const orgSpans = new SpanIndex(actors.filter((a) => a.type !== "country").flatMap((a) => a.mentions));
-  const covered = (r: Range) => orgSpans.contains(r.start, r.end);
+  const covered = (r: TextRange) => orgSpans.contains(r.start, r.end);
   const sentenceStarts = new Set(ctx.sentences.map((s) => s.start));
   const accepted = findSegments(body, tokens, c.reg, claimed, sentenceStarts).filter((seg) => isPerson(c, seg, covered));
   const candidates: Candidate[] = accepted.map((seg) => ({

@@ -4,6 +4,7 @@
  * numbers, codes and phone numbers, durations, ages, multipliers and small spelled counts.
  * Each guard looks only at the characters around one number.
  */
+import type { TextRange } from "../schema";
 import type { SpanIndex } from "../text/spans";
 import { isYearInName, isYearToken } from "./dates-years";
 import type { Quantity } from "./statistics-units";
@@ -66,13 +67,8 @@ const PROTECTED =
 
 const LOOK = 60;
 
-export interface Span {
-  start: number;
-  end: number;
-}
-
 /** Spans of phone numbers, legal citations and links: nothing inside them is a statistic. */
-export function protectedSpans(body: string): Span[] {
+export function protectedSpans(body: string): TextRange[] {
   return [...body.matchAll(PROTECTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 

@@ -10,11 +10,11 @@
  *    names (from the records already found), years, labels, codes, ages, durations.
  * 4. statistics-measure.ts names what is measured and the period.
  */
-import type { Chemical, DateMention, Statistic } from "../schema";
+import type { Chemical, DateMention, Statistic, TextRange } from "../schema";
 import { sentenceAt } from "../text/sentences";
 import type { ExtractContext } from "./context";
 import { SpanIndex } from "../text/spans";
-import { protectedSpans, rejectReason, type Span } from "./statistics-guards";
+import { protectedSpans, rejectReason } from "./statistics-guards";
 import { measureOf, periodOf } from "./statistics-measure";
 import { DIGIT_QUANTITY, quantityFromMatch, SMALL_WORD_QUANTITY, WORD_QUANTITY, type Quantity } from "./statistics-units";
 
@@ -80,7 +80,7 @@ export function extractStatistics(
   ctx: ExtractContext,
   found: { dates: DateMention[]; chemicals: Chemical[] },
 ): Statistic[] {
-  const taken: Span[] = [
+  const taken: TextRange[] = [
     ...found.dates.map((d) => d.provenance),
     ...found.chemicals.flatMap((c) => c.mentions),
     ...protectedSpans(body),

@@ -6,29 +6,17 @@
  * rather than marked at the wrong place.
  */
 import type { Element, ElementContent, Root, Text } from "hast";
-
-export interface MarkRange {
-  start: number;
-  end: number;
-  kind: string;
-  label: string;
-}
-
-export interface SentenceRange {
-  index: number;
-  start: number;
-  end: number;
-}
+import type { Mark, SentenceRange, TextRange } from "../schema";
 
 export interface HighlightOptions {
   source: string;
-  marks: readonly MarkRange[];
+  marks: readonly Mark[];
   sentences: readonly SentenceRange[];
   /** Sentence to emphasise (a timeline link lands on it). */
   focus?: number;
 }
 
-function findIndex<T extends { start: number; end: number }>(ranges: readonly T[], offset: number): T | undefined {
+function findIndex<T extends TextRange>(ranges: readonly T[], offset: number): T | undefined {
   let lo = 0;
   let hi = ranges.length - 1;
   while (lo <= hi) {

@@ -1,7 +1,7 @@
 /** Articles: the list, and one article's text with every extracted record marked. */
 import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
-import type { Extraction } from "../schema";
+import type { Extraction, Mark, MarkKind } from "../schema";
 import { splitSentences } from "../text/sentences";
 import { articleRow, countArticles, getArticle, listArticleRows, namesOf, readExtraction, searchArticles, selectEvents, type ArticleListRow } from "../store";
 import { splitMarked } from "../text/marks";
@@ -35,29 +35,21 @@ export const RECORD_KINDS = [
   { kind: "date", label: "Date", plural: "Dates" },
   { kind: "statistic", label: "Figure", plural: "Figures" },
   { kind: "quote", label: "Quote", plural: "Quotes" },
-] as const;
-export type HighlightKind = (typeof RECORD_KINDS)[number]["kind"];
-
-export interface Highlight {
-  kind: HighlightKind;
-  start: number;
-  end: number;
-  label: string;
-}
+] as const satisfies readonly { kind: MarkKind; label: string; plural: string }[];
 
 /**
  * Non-overlapping highlights, earliest and longest first, so the text is wrapped once.
  * Quotes are long and hold other records: they are marked only in the gaps between them.
  */
-export function articleHighlights(extraction: Extraction): Highlight[] {
-  const all: Highlight[] = [];
+export function articleHighlights(extraction: Extraction): Mark[] {
+  const all: Mark[] = [];
   for (const c of extraction.chemicals) for (const m of c.mentions) all.push({ kind: "chemical", start: m.start, end: m.end, label: c.name });
   for (const o of extraction.officials) for (const m of o.mentions) all.push({ kind: "official", start: m.start, end: m.end, label: o.title ? `${o.name}, ${o.title}` : o.name });
   for (const a of extraction.actors) for (const m of a.mentions) all.push({ kind: "actor", start: m.start, end: m.end, label: a.name });
   for (const d of extraction.dates) all.push({ kind: "date", start: d.provenance.start, end: d.provenance.end, label: d.end ? `${d.start} to ${d.end}` : d.start });
   for (const s of extraction.statistics) all.push({ kind: "statistic", start: s.provenance.start, end: s.provenance.end, label: `${s.value} ${s.unit}${s.measure ? ` (${s.measure})` : ""}` });
   all.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-  const kept: Highlight[] = [];
+  const kept: Mark[] = [];
   let reach = -1;
   for (const h of all) {
     if (h.start >= reach && h.end > h.start) {
@@ -65,7 +57,7 @@ export function articleHighlights(extraction: Extraction): Highlight[] {
       reach = h.end;
     }
   }
-  const quotes: Highlight[] = [];
+  const quotes: Mark[] = [];
   for (const q of extraction.quotes) {
     const label = q.speaker ? `Quote: ${q.speaker}` : "Quote";
     let cursor = q.provenance.start;

@@ -4,7 +4,7 @@
  * components. They read the database through lib/store and hold no state of their own.
  */
 export { ARTICLES_PER_PAGE, articleHighlights, getArticleList, getArticleView, listArticles, RECORD_KINDS, summarizeArticle } from "./articles";
-export type { ArticleListView, ArticleSummary, ArticleView, Highlight, HighlightKind } from "./articles";
+export type { ArticleListView, ArticleSummary, ArticleView } from "./articles";
 export { ENTITY_LIST_LIMIT, getActor, getChemical, listActors, listChemicals } from "./entities";
 export type { ActorSummary, ActorView, ChemicalSummary, ChemicalView } from "./entities";
 export { allEvents, eventFilter, eventViews, filterEvents, filterPanel, knownIds, MAX_OPTIONS, PAGE_SIZE, pageLinks, searchProblem, toEventView } from "./events";

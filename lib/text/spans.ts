@@ -4,16 +4,13 @@
  * running maximum of their ends. Extractors ask these once per candidate; a linear scan
  * per candidate made them quadratic on long texts.
  */
-export interface SpanLike {
-  start: number;
-  end: number;
-}
+import type { TextRange } from "../schema";
 
 export class SpanIndex {
   private readonly starts: number[];
   private readonly maxEnds: number[];
 
-  constructor(spans: Iterable<SpanLike>) {
+  constructor(spans: Iterable<TextRange>) {
     const sorted = [...spans].sort((a, b) => a.start - b.start);
     this.starts = sorted.map((s) => s.start);
     let max = -Infinity;
