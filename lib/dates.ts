@@ -75,3 +75,41 @@ export function partialDateToMs(value: string): number {
 export function isoDayOfMs(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
+
+// Calendar arithmetic on days given as numbers (extraction picks years and weekdays with it).
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export function parseIsoDay(iso: string): Ymd {
+  const [y, m, d] = iso.split("-").map(Number);
+  return { y, m, d };
+}
+
+export function dayNumber({ y, m, d }: Ymd): number {
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+export function fromDayNumber(n: number): Ymd {
+  const date = new Date(n * DAY_MS);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+/** 0 = Sunday ... 6 = Saturday. */
+export function weekdayOf(day: Ymd): number {
+  return new Date(dayNumber(day) * DAY_MS).getUTCDay();
+}
+
+export function addDays(day: Ymd, n: number): Ymd {
+  return fromDayNumber(dayNumber(day) + n);
+}
+
+export function addMonths(y: number, m: number, n: number): { y: number; m: number } {
+  const index = y * 12 + (m - 1) + n;
+  return { y: Math.floor(index / 12), m: (index % 12) + 1 };
+}

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { problem, zodIssuesToContentIssues } from "./content/issues";
 import { parseYamlWithLines, type LocatedYaml } from "./content/yaml-lines";
-import { isValidCas } from "./extract/cas";
+import { isValidCas } from "./extract/chemicals/cas";
 import type { Registries } from "./extract/context";
 import { ActorRegistry, ChemicalRegistry, ChemicalEntry, OrganizationEntry, PersonEntry, type ContentIssue } from "./schema";
 

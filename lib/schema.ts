@@ -27,6 +27,10 @@ export type PartialIsoDate = z.infer<typeof PartialIsoDate>;
 export const Precision = z.enum(["day", "month", "year"]);
 export type Precision = z.infer<typeof Precision>;
 
+/** Which way a sentence points in time from a date in it: it picks the year of "July 20". */
+export const Tense = z.enum(["past", "future", "none"]);
+export type Tense = z.infer<typeof Tense>;
+
 // ---------------------------------------------------------------------------
 // Articles
 
@@ -167,7 +171,7 @@ export const DateMention = z.object({
   end: PartialIsoDate.optional(),
   precision: Precision,
   /** past/future/present reading that picked the year for a day or month without one. */
-  tense: z.enum(["past", "future", "none"]).optional(),
+  tense: Tense.optional(),
   provenance: Provenance,
 });
 export type DateMention = z.infer<typeof DateMention>;

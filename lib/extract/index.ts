@@ -4,13 +4,11 @@
  * officials link to actors, quotes link to officials and actors, events gather all.
  */
 import type { Extraction, IsoDay } from "../schema";
-import { extractActors } from "./actors";
 import { extractChemicals } from "./chemicals";
 import { makeContext, type Registries } from "./context";
 import { extractDates } from "./dates";
 import { buildEvents } from "./events";
-import { extractOfficials } from "./officials";
-import { extractQuotes } from "./quotes";
+import { extractActors, extractOfficials, extractQuotes } from "./people";
 import { extractStatistics } from "./statistics";
 
 export function extractAll(

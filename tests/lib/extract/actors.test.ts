@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { extractActors } from "../../../lib/extract/actors";
+import { extractActors } from "../../../lib/extract/people/actors";
 import { EMPTY_REGISTRIES, makeContext } from "../../../lib/extract/context";
 import { Actor, ActorRegistry } from "../../../lib/schema";
 

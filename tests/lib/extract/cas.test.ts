@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCasNumbers, isValidCas } from "../../../lib/extract/cas";
+import { findCasNumbers, isValidCas } from "../../../lib/extract/chemicals/cas";
 
 describe("isValidCas", () => {
   it("accepts numbers whose check digit is right", () => {

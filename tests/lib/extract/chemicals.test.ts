@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { isValidCas } from "../../../lib/extract/cas";
+import { isValidCas } from "../../../lib/extract/chemicals/cas";
 import { extractChemicals } from "../../../lib/extract/chemicals";
-import { matcherFor, nameKey } from "../../../lib/extract/chemicals-matcher";
+import { matcherFor, nameKey } from "../../../lib/extract/chemicals/matcher";
 import { EMPTY_REGISTRIES, makeContext } from "../../../lib/extract/context";
 import { Chemical, ChemicalRegistry, type ChemicalEntry } from "../../../lib/schema";
 

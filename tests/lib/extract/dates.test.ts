@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { makeContext } from "../../../lib/extract/context";
 import { extractDates } from "../../../lib/extract/dates";
-import { weekdayNear, yearForDay, yearForMonth } from "../../../lib/extract/dates-calendar";
-import { analyseSentence, tenseAt } from "../../../lib/extract/dates-tense";
-import { isYearInName, isYearToken } from "../../../lib/extract/dates-years";
+import { weekdayNear, yearForDay, yearForMonth } from "../../../lib/extract/dates/calendar";
+import { analyseSentence, tenseAt } from "../../../lib/text/tense";
+import { isYearInName, isYearToken } from "../../../lib/text/years";
 import { DateMention } from "../../../lib/schema";
 
 // 2024-08-07 is a Wednesday.

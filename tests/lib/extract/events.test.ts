@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registryDir } from "../../../lib/content/loader";
 import type { Registries } from "../../../lib/extract/context";
 import { clauseStarts, clauseWindow, tariffDetail } from "../../../lib/extract/events";
-import { eventTimes } from "../../../lib/extract/events-time";
-import { findTriggers } from "../../../lib/extract/events-triggers";
+import { eventTimes } from "../../../lib/extract/events/time";
+import { findTriggers } from "../../../lib/extract/events/triggers";
 import { extractAll } from "../../../lib/extract";
 import { loadRegistries } from "../../../lib/registry";
 

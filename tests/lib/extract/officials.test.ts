@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { extractActors } from "../../../lib/extract/actors";
+import { extractActors } from "../../../lib/extract/people/actors";
 import { EMPTY_REGISTRIES, makeContext } from "../../../lib/extract/context";
-import { extractOfficials } from "../../../lib/extract/officials";
+import { extractOfficials } from "../../../lib/extract/people/officials";
 import { ActorRegistry, Official } from "../../../lib/schema";
 
 const REGISTRY = ActorRegistry.parse(parse(readFileSync(path.join(__dirname, "../../../content/registry/actors.yaml"), "utf8")));

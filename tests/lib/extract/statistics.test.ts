@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeContext } from "../../../lib/extract/context";
 import { extractDates } from "../../../lib/extract/dates";
-import { parseDigits, parseNumberWord, scaled } from "../../../lib/extract/numbers";
+import { parseDigits, parseNumberWord, scaled } from "../../../lib/extract/statistics/numbers";
 import { extractStatistics } from "../../../lib/extract/statistics";
 import { Statistic as StatisticSchema, type Chemical, type Statistic } from "../../../lib/schema";
 

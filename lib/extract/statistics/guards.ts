@@ -4,10 +4,10 @@
  * numbers, codes and phone numbers, durations, ages, multipliers and small spelled counts.
  * Each guard looks only at the characters around one number.
  */
-import type { TextRange } from "../schema";
-import type { SpanIndex } from "../text/spans";
-import { isYearInName, isYearToken } from "./dates-years";
-import type { Quantity } from "./statistics-units";
+import type { TextRange } from "../../schema";
+import type { SpanIndex } from "../../text/spans";
+import { isYearInName, isYearToken } from "../../text/years";
+import type { Quantity } from "./units";
 
 /**
  * Part of a longer token: "4-AP", "COVID-19", "H5N1", "SOR/2016-294", "No.5", "+1", "11:23",

@@ -8,8 +8,8 @@
  * key, and so are "4-(phenylamino)piperidine" and "4-phenylaminopiperidine". The text is
  * walked the same way, so spelling variants of systematic names need no extra aliases.
  */
-import type { ChemicalEntry, ChemicalRegistry } from "../schema";
-import { isWordChar, leftBoundaryOk, rightBoundaryOk } from "./chemicals-boundaries";
+import type { ChemicalEntry, ChemicalRegistry } from "../../schema";
+import { isWordChar, leftBoundaryOk, rightBoundaryOk } from "./boundaries";
 
 /** Characters inside a name that matching ignores. */
 const SEPARATOR = /[\s\-\u2010-\u2015()[\],'\u2019\u2032]/;

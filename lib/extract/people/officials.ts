@@ -11,17 +11,17 @@
  * 4. Shorter forms join the full name: "García Harfuch" and "Harfuch" for "Omar García
  *    Harfuch", "Xi" for "Xi Jinping", "Ms. Angell-Hansen"; they never make a new person.
  */
-import { SpanIndex } from "../text/spans";
-import type { Actor, ActorRegistry, Official, PersonEntry, Span, TextRange } from "../schema";
-import { sentenceAt } from "../text/sentences";
-import type { ExtractContext } from "./context";
+import { SpanIndex } from "../../text/spans";
+import type { Actor, ActorRegistry, Official, PersonEntry, Span, TextRange } from "../../schema";
+import { sentenceAt } from "../../text/sentences";
+import type { ExtractContext } from "../context";
 import {
   CHINESE_SURNAMES, GIVEN_NAMES, HONORIFICS, isPinyinName, looksChemical, MONTHS, ORG_WORDS, PARTICLES, PLACE_WORDS, ROLE_NOUNS,
   SPEECH_VERBS, ACTION_VERBS, STOP_WORDS, SUFFIXES, TITLE_WORDS, WEEKDAYS,
 } from "./names-lexicon";
 import { compileActors, isoOf, matchAt, type CompiledActors } from "./names-registry";
 import { appositiveAfter, inCredit, speechAround, titleBefore, titleClauseBefore, type TitleContext } from "./officials-context";
-import { slugify } from "../text/slug";
+import { slugify } from "../../text/slug";
 import { spaced, tokenize, tokensFor, type Token } from "./names-tokens";
 
 interface Person {

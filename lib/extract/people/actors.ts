@@ -9,12 +9,12 @@
  * 3. country adjectives, only before a word of government ("Chinese authorities",
  *    "Mexican President"), where they stand for the state rather than for goods or people.
  */
-import type { Actor, ActorType, OrganizationEntry, Span } from "../schema";
-import { sentenceAt } from "../text/sentences";
-import type { ExtractContext } from "./context";
+import type { Actor, ActorType, OrganizationEntry, Span } from "../../schema";
+import { sentenceAt } from "../../text/sentences";
+import type { ExtractContext } from "../context";
 import { MONTHS, ROLE_NOUNS, STOP_WORDS, TITLE_WORDS, WEEKDAYS } from "./names-lexicon";
 import { compileActors, countryOfToken, isPartOfLongerName, matchAt, type CompiledActors } from "./names-registry";
-import { slugify } from "../text/slug";
+import { slugify } from "../../text/slug";
 import { spaced, tokensFor, type Token } from "./names-tokens";
 
 interface Found {

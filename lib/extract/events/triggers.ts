@@ -10,7 +10,7 @@
  * Triggers under a negation, a condition or a wish ("has not yet added", "could ban",
  * "urged China to control") are dropped: they state no happening.
  */
-import type { EventPhase, EventType } from "../schema";
+import type { EventPhase, EventType } from "../../schema";
 
 export type TriggerRole = "happening" | "report" | "measure";
 

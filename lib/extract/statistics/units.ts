@@ -59,7 +59,7 @@ export const WORD_QUANTITY = new RegExp(
 
 /**
  * Small spelled numbers: "a billion", "half a million", "two million", "two milligrams". Alone ("two
- * chemicals") they are not statistics (docs/EXTRACT.md); statistics.ts keeps them only with a scale or unit.
+ * chemicals") they are not statistics (docs/EXTRACT.md); statistics/index.ts keeps them only with a scale or unit.
  */
 export const SMALL_WORD_QUANTITY = new RegExp(
   `(?:(?<sign>${SIGN_SOURCE})\\s?)?\\b(?<num>(?:half\\s+)?a(?=\\s+(?:${SCALE_WORDS})\\b)|${SMALL_NUMBER_WORD_SOURCE})(?:\\s+(?<scale>${SCALE_WORDS}))?(?![A-Za-z])${NO_HYPHEN_BUT_UNIT}`,

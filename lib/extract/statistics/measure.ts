@@ -4,9 +4,9 @@
  * the phrase after the number, completed by the sentence's action verb for seizures and
  * arrests; percentages fall back to a keyword of the sentence.
  */
-import type { DateMention, Statistic } from "../schema";
-import { IRREGULAR_PAST } from "./dates-tense";
-import type { Quantity } from "./statistics-units";
+import type { DateMention, Statistic } from "../../schema";
+import { IRREGULAR_PAST } from "../../text/tense";
+import type { Quantity } from "./units";
 
 /** A word of the phrase; may start with a digit when it has letters ("4-ANPP"). */
 const WORD = /^(?:[A-Za-z]|\d[\w-]*[A-Za-z])[\w'’-]*/;

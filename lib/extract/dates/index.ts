@@ -2,36 +2,34 @@
  * Date mentions: every expression that names a calendar day, month or year, or a range
  * of them, resolved against the publication date by the rules in docs/EXTRACT.md.
  *
- * 1. dates-patterns.ts finds candidates (full dates, "July 20", "in May", "2019",
+ * 1. patterns.ts finds candidates (full dates, "July 20", "in May", "2019",
  *    weekdays, "last month", "2022-23", ...).
  * 2. Overlaps go to the longest candidate ("November last year" beats "last year").
  * 3. Neighbours joined by "to", "through" or a dash, or "between ... and", become a range.
  * 4. A day or month without a year takes the year its sentence's tense points to
- *    (dates-tense.ts); weekdays count back from the publication day, or forward when the
+ *    (lib/text/tense.ts); weekdays count back from the publication day, or forward when the
  *    sentence speaks of the future.
  *
  * chrono-node is not used: its casual parser costs about 1.2 ms per 600-word article
  * (an eighth of the whole extraction budget), and every case it would handle here still
  * needs our own tense, weekday, range and trap rules.
  */
-import type { DateMention, Precision } from "../schema";
-import { sentenceAt } from "../text/sentences";
-import type { ExtractContext } from "./context";
+import { parseIsoDay, type Ymd } from "../../dates";
+import type { DateMention, Precision, Tense } from "../../schema";
+import { sentenceAt } from "../../text/sentences";
+import type { ExtractContext } from "../context";
 import {
   formatParts,
   isAfter,
   monthForDay,
-  parseIsoDay,
   precisionOfParts,
   weekdayNear,
   yearForDay,
   yearForMonth,
   type DateParts,
-  type Tense,
-  type Ymd,
-} from "./dates-calendar";
-import { findCandidates, type Candidate } from "./dates-patterns";
-import { analyseSentence, readingAt, type SentenceTense, type TenseReading } from "./dates-tense";
+} from "./calendar";
+import { findCandidates, type Candidate } from "./patterns";
+import { analyseSentence, readingAt, type SentenceTense, type TenseReading } from "../../text/tense";
 
 /** What may stand between two dates that form one range. */
 const RANGE_GAP = /^,?\s*(?:to|through|thru|until|till|[-–—])\s*$/i;

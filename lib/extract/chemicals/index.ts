@@ -5,13 +5,13 @@
  * Class words ("fentanyl-related substances", "precursor chemicals") are not chemicals.
  * One record per chemical per article, holding every mention.
  */
-import type { ChemicalEntry, ChemicalRole, Chemical, Span } from "../schema";
-import { sentenceAt } from "../text/sentences";
+import type { ChemicalEntry, ChemicalRole, Chemical, Span } from "../../schema";
+import { sentenceAt } from "../../text/sentences";
 import { findCasNumbers, type CasMatch } from "./cas";
-import { entryForKey, matcherFor, nameKey, scanNames, type ChemicalMatcher, type NameMatch } from "./chemicals-matcher";
-import { slugify } from "../text/slug";
-import { acylAnalogueBefore, findPatternNames } from "./chemicals-patterns";
-import type { ExtractContext } from "./context";
+import { entryForKey, matcherFor, nameKey, scanNames, type ChemicalMatcher, type NameMatch } from "./matcher";
+import { slugify } from "../../text/slug";
+import { acylAnalogueBefore, findPatternNames } from "./patterns";
+import type { ExtractContext } from "../context";
 
 /** One mention, already resolved to the record it belongs to. */
 interface Hit {

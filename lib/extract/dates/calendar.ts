@@ -1,56 +1,16 @@
 /**
- * Calendar arithmetic for date extraction: picking the year of "July 20" or "in May" from
- * the publication date and the tense of the sentence, and finding "last Friday".
- * Everything works on plain numbers in UTC so no time zone can shift a day.
+ * Picking the year of "July 20" or "in May" from the publication date and the tense of
+ * the sentence, and finding "last Friday". The day arithmetic itself is lib/dates.ts.
  */
-import { isRealDay } from "../dates";
-import type { DateMention, Precision } from "../schema";
+import { addMonths, dayNumber, fromDayNumber, isRealDay, weekdayOf, type Ymd } from "../../dates";
+import type { Precision, Tense } from "../../schema";
 
-export interface Ymd {
-  y: number;
-  m: number;
-  d: number;
-}
-
-/** Which way a sentence points in time: it picks the year of a day or month written without one. */
-export type Tense = NonNullable<DateMention["tense"]>;
 
 /** What an expression names before its missing pieces are filled in. */
 export interface DateParts {
   y?: number;
   m?: number;
   d?: number;
-}
-
-const DAY_MS = 86_400_000;
-
-export function parseIsoDay(iso: string): Ymd {
-  const [y, m, d] = iso.split("-").map(Number);
-  return { y, m, d };
-}
-
-
-function dayNumber({ y, m, d }: Ymd): number {
-  return Date.UTC(y, m - 1, d) / DAY_MS;
-}
-
-function fromDayNumber(n: number): Ymd {
-  const date = new Date(n * DAY_MS);
-  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
-}
-
-/** 0 = Sunday ... 6 = Saturday. */
-export function weekdayOf(day: Ymd): number {
-  return new Date(dayNumber(day) * DAY_MS).getUTCDay();
-}
-
-export function addDays(day: Ymd, n: number): Ymd {
-  return fromDayNumber(dayNumber(day) + n);
-}
-
-export function addMonths(y: number, m: number, n: number): { y: number; m: number } {
-  const index = y * 12 + (m - 1) + n;
-  return { y: Math.floor(index / 12), m: (index % 12) + 1 };
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -8,9 +8,9 @@
  * ministry" the last organisation. Quotes of one to three words are scare quotes ("toys")
  * and are dropped unless attributed.
  */
-import type { Actor, Official, Quote } from "../schema";
-import { sentenceAt } from "../text/sentences";
-import type { ExtractContext } from "./context";
+import type { Actor, Official, Quote } from "../../schema";
+import { sentenceAt } from "../../text/sentences";
+import type { ExtractContext } from "../context";
 import { SPEECH_VERBS } from "./names-lexicon";
 
 interface Anchor {

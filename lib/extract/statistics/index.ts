@@ -2,21 +2,21 @@
  * Statistics: every number that states a quantity (counts, percentages, money, mass),
  * with its unit, qualifier ("more than"), measure ("overdose deaths") and period.
  *
- * 1. statistics-units.ts reads quantities: "$17 million", "2.42 tons", "82 per cent",
+ * 1. units.ts reads quantities: "$17 million", "2.42 tons", "82 per cent",
  *    "a billion", "twenty-five".
  * 2. A bare number joined to the next by "to" or "and" takes its unit and scale:
  *    "from 57 to 47 percent", "between 2 and 3 million".
- * 3. statistics-guards.ts drops what is not a quantity: digits of dates and chemical
+ * 3. guards.ts drops what is not a quantity: digits of dates and chemical
  *    names (from the records already found), years, labels, codes, ages, durations.
- * 4. statistics-measure.ts names what is measured and the period.
+ * 4. measure.ts names what is measured and the period.
  */
-import type { Chemical, DateMention, Statistic, TextRange } from "../schema";
-import { sentenceAt } from "../text/sentences";
-import type { ExtractContext } from "./context";
-import { SpanIndex } from "../text/spans";
-import { protectedSpans, rejectReason } from "./statistics-guards";
-import { measureOf, periodOf } from "./statistics-measure";
-import { DIGIT_QUANTITY, quantityFromMatch, SMALL_WORD_QUANTITY, WORD_QUANTITY, type Quantity } from "./statistics-units";
+import type { Chemical, DateMention, Statistic, TextRange } from "../../schema";
+import { sentenceAt } from "../../text/sentences";
+import type { ExtractContext } from "../context";
+import { SpanIndex } from "../../text/spans";
+import { protectedSpans, rejectReason } from "./guards";
+import { measureOf, periodOf } from "./measure";
+import { DIGIT_QUANTITY, quantityFromMatch, SMALL_WORD_QUANTITY, WORD_QUANTITY, type Quantity } from "./units";
 
 type Qualifier = NonNullable<Statistic["qualifier"]>;
 

@@ -5,7 +5,7 @@
  * "Dr." and the initial "S." keep their dot, and "China's" is the word "China" marked
  * possessive.
  */
-import type { Sentence } from "../text/sentences";
+import type { Sentence } from "../../text/sentences";
 
 export interface Token {
   /** Position in the token list. */

@@ -18,7 +18,7 @@
  * on the date of a present-perfect clause ("has paused the tariffs until at least March 4")
  * is still running, so its end is read as "none" (nearest), not as the past.
  */
-import type { Tense } from "./dates-calendar";
+import type { Tense } from "../schema";
 
 interface Marker {
   start: number;

@@ -1,15 +1,14 @@
 /**
  * When a happening took place: the time expressions of one sentence that can date an
- * event. They start from the sentence's date mentions (dates.ts) and then
+ * event. They start from the sentence's date mentions (lib/extract/dates) and then
  * - drop datelines ("VIENNA, 16 March (UNIS) -"): they date the copy, not a happening;
  * - drop dates of comparisons ("up 2.1% from the same period last year");
  * - add what only events need: "today" and "this week" (the article's own day and month),
  *   "last week" (the previous Monday to Sunday), and "the following month", "the same
  *   month", "that day", which count from the date the article named last.
  */
-import { cutTo, PRECISION_RANK } from "../dates";
-import type { DateMention, IsoDay, PartialIsoDate, Precision } from "../schema";
-import { addDays, addMonths, parseIsoDay, weekdayOf, type Ymd } from "./dates-calendar";
+import { addDays, addMonths, cutTo, parseIsoDay, PRECISION_RANK, weekdayOf, type Ymd } from "../../dates";
+import type { DateMention, IsoDay, PartialIsoDate, Precision } from "../../schema";
 
 export interface EventTime {
   /** Offsets into the sentence text, end exclusive. */

@@ -7,7 +7,7 @@
  * names of two or more ordinary words match in any case ("foreign ministry"). Dots are
  * ignored ("U.S." = "US") and so is a leading "the" in an alias.
  */
-import type { ActorRegistry, OrganizationEntry, PersonEntry } from "../schema";
+import type { ActorRegistry, OrganizationEntry, PersonEntry } from "../../schema";
 import { spaced, tokenize, type Token } from "./names-tokens";
 
 export interface Pattern<E> {

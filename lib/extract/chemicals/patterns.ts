@@ -5,8 +5,8 @@
  * benzodiazepines "<x>zolam" or "<x>zepam". No English word has these endings, so the
  * shape alone is safe; what needs care is English compounds such as "non-fentanyl".
  */
-import type { ChemicalRole } from "../schema";
-import { ENGLISH_PREFIXES, rightBoundaryOk } from "./chemicals-boundaries";
+import type { ChemicalRole } from "../../schema";
+import { ENGLISH_PREFIXES, rightBoundaryOk } from "./boundaries";
 
 export interface PatternMatch {
   /** The name as written, without a plural "s". */

@@ -2,8 +2,8 @@
  * Events: the dated happenings an article reports (docs/EXTRACT.md, "Events").
  *
  * Per sentence:
- * 1. time expressions that can date a happening (events-time.ts: no datelines, no
- *    comparisons) and the words that state one (events-triggers.ts);
+ * 1. time expressions that can date a happening (time.ts: no datelines, no
+ *    comparisons) and the words that state one (triggers.ts);
  * 2. each time goes to the trigger it stands next to, within its clause;
  * 3. a dated reporting verb ("said Thursday", "announced Monday") dates the undated
  *    happenings it reports; on its own it is a statement, and an announcing verb whose
@@ -14,11 +14,11 @@
  * event, kept where it is dated most precisely.
  * Undated happenings, states and comparisons give no event.
  */
-import { cutTo, PRECISION_RANK } from "../dates";
-import type { Actor, Chemical, DateMention, Event, EventPhase, EventType, Official, Precision, Quote, Statistic, TariffDetail } from "../schema";
-import type { ExtractContext, Registries } from "./context";
-import { eventTimes, type EventTime } from "./events-time";
-import { findTriggers, SANCTION_WORD, TARIFF_WORD, type FoundTrigger } from "./events-triggers";
+import { cutTo, PRECISION_RANK } from "../../dates";
+import type { Actor, Chemical, DateMention, Event, EventPhase, EventType, Official, Precision, Quote, Statistic, TariffDetail } from "../../schema";
+import type { ExtractContext, Registries } from "../context";
+import { eventTimes, type EventTime } from "./time";
+import { findTriggers, SANCTION_WORD, TARIFF_WORD, type FoundTrigger } from "./triggers";
 
 export interface FoundRecords {
   chemicals: Chemical[];

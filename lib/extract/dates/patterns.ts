@@ -1,12 +1,12 @@
 /**
  * The shapes of calendar expressions in news copy, each a regex plus a small builder that
  * checks what the regex cannot (a real day, a month that is not the verb "may", a year that
- * is not a count). Builders return raw candidates; dates.ts picks among overlapping ones,
+ * is not a count). Builders return raw candidates; index.ts picks among overlapping ones,
  * joins ranges and fills in missing years.
  */
-import { isRealDay } from "../dates";
-import { addDays, addMonths, type DateParts, type Ymd } from "./dates-calendar";
-import { isYearInName, isYearToken } from "./dates-years";
+import { addDays, addMonths, isRealDay, type Ymd } from "../../dates";
+import type { DateParts } from "./calendar";
+import { isYearInName, isYearToken } from "../../text/years";
 
 export type WeekdayMode = "bare" | "last" | "next";
 
