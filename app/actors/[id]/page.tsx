@@ -1,11 +1,7 @@
 import type { Metadata } from "next";
-import { ExportLinks } from "@/components/ExportLinks";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChartFigure } from "@/components/charts/ChartFigure";
-import { ArticleList, QuoteList } from "@/components/EntityLists";
-import { EntryList } from "@/components/TimelineEntries";
-import { plural } from "@/lib/format";
+import { EntityHeader, EntityRecords, MentionsOverTime } from "@/components/EntityPage";
 import { getActor } from "@/lib/queries";
 import { getCorpus } from "../../corpus";
 
@@ -25,49 +21,36 @@ export default async function ActorPage({ params }: PageProps<"/actors/[id]">) {
   if (!view) notFound();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/actors">Actors</Link> <span aria-hidden="true">/</span>
-      </nav>
-      <h1>{view.name}</h1>
-      <dl className="facts">
-        <div>
-          <dt>Kind</dt>
-          <dd>{view.typeLabel}</dd>
-        </div>
-        {view.country && (
-          <div>
-            <dt>Country</dt>
-            <dd>
-              <Link href={view.country.href}>{view.country.name}</Link>
-            </dd>
-          </div>
-        )}
-        {view.parent && (
-          <div>
-            <dt>Part of</dt>
-            <dd>
-              <Link href={view.parent.href}>{view.parent.name}</Link>
-            </dd>
-          </div>
-        )}
-        <div>
-          <dt>In the articles</dt>
-          <dd>
-            {plural(view.counts.articles, "article")}, {plural(view.counts.events, "event")}
-          </dd>
-        </div>
-        {view.aliases.length > 0 && (
-          <div className="facts-wide">
-            <dt>Also called</dt>
-            <dd>{view.aliases.join(" · ")}</dd>
-          </div>
-        )}
-      </dl>
-      {!view.registered && <p className="notice">This name was found in the articles but is not in the actor registry.</p>}
-      <p className="page-links">
-        <Link href={view.timelineHref}>Timeline of {view.name}</Link> · <Link href={view.chartsHref}>Charts filtered to {view.name}</Link>
-      </p>
-      <ExportLinks links={view.exports} what={`every timeline entry naming ${view.name}`} />
+      <EntityHeader
+        view={view}
+        section={{ href: "/actors", label: "Actors" }}
+        aliasesLabel="Also called"
+        registry="actor"
+        facts={
+          <>
+            <div>
+              <dt>Kind</dt>
+              <dd>{view.typeLabel}</dd>
+            </div>
+            {view.country && (
+              <div>
+                <dt>Country</dt>
+                <dd>
+                  <Link href={view.country.href}>{view.country.name}</Link>
+                </dd>
+              </div>
+            )}
+            {view.parent && (
+              <div>
+                <dt>Part of</dt>
+                <dd>
+                  <Link href={view.parent.href}>{view.parent.name}</Link>
+                </dd>
+              </div>
+            )}
+          </>
+        }
+      />
 
       {view.kind === "person" && (
         <>
@@ -131,8 +114,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[id]">) {
         </>
       )}
 
-      <h2>Mentions over time</h2>
-      <ChartFigure spec={view.mentionsChart} headingLevel={3} />
+      <MentionsOverTime view={view} />
 
       <h2>Chemicals</h2>
       {view.chemicals.length === 0 ? (
@@ -151,19 +133,7 @@ export default async function ActorPage({ params }: PageProps<"/actors/[id]">) {
         </ul>
       )}
 
-      <h2>Quotes</h2>
-      <QuoteList quotes={view.quotes} empty="No quote is attributed to this actor yet." />
-
-      <h2>Events</h2>
-      <EntryList entries={view.entries} empty="No dated events name this actor." />
-      {view.counts.events > view.entries.length && (
-        <p>
-          <Link href={view.timelineHref}>All {plural(view.counts.events, "event")} on the timeline</Link>
-        </p>
-      )}
-
-      <h2>Articles</h2>
-      <ArticleList articles={view.articles} total={view.counts.articles} empty="No article names this actor yet." />
+      <EntityRecords view={view} noQuotes="No quote is attributed to this actor yet." noun="actor" />
     </>
   );
 }

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { ExportLinks } from "@/components/ExportLinks";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartFigure } from "@/components/charts/ChartFigure";
-import { ArticleList, QuoteList } from "@/components/EntityLists";
-import { EntryList } from "@/components/TimelineEntries";
-import { plural } from "@/lib/format";
+import { EntityHeader, EntityRecords, MentionsOverTime } from "@/components/EntityPage";
 import { getChemical } from "@/lib/queries";
 import { getCorpus } from "../../corpus";
 
@@ -25,38 +22,26 @@ export default async function ChemicalPage({ params }: PageProps<"/chemicals/[id
   if (!view) notFound();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/chemicals">Chemicals</Link> <span aria-hidden="true">/</span>
-      </nav>
-      <h1>{view.name}</h1>
-      <dl className="facts">
-        <div>
-          <dt>Role</dt>
-          <dd>{view.role ?? "unclassified"}</dd>
-        </div>
-        <div>
-          <dt>CAS number</dt>
-          <dd className="mono">{view.cas ?? "not recorded"}</dd>
-        </div>
-        <div>
-          <dt>In the articles</dt>
-          <dd>
-            {plural(view.counts.articles, "article")}, {plural(view.counts.events, "event")}
-          </dd>
-        </div>
-        {view.aliases.length > 0 && (
-          <div className="facts-wide">
-            <dt>Also written</dt>
-            <dd>{view.aliases.join(" · ")}</dd>
-          </div>
-        )}
-      </dl>
-      {view.description && <p className="lede">{view.description}</p>}
-      {!view.registered && <p className="notice">This name was found in the articles but is not in the chemical registry.</p>}
-      <p className="page-links">
-        <Link href={view.timelineHref}>Timeline of {view.name}</Link> · <Link href={view.chartsHref}>Charts filtered to {view.name}</Link>
-      </p>
-      <ExportLinks links={view.exports} what={`every timeline entry naming ${view.name}`} />
+      <EntityHeader
+        view={view}
+        section={{ href: "/chemicals", label: "Chemicals" }}
+        aliasesLabel="Also written"
+        registry="chemical"
+        facts={
+          <>
+            <div>
+              <dt>Role</dt>
+              <dd>{view.role ?? "unclassified"}</dd>
+            </div>
+            <div>
+              <dt>CAS number</dt>
+              <dd className="mono">{view.cas ?? "not recorded"}</dd>
+            </div>
+          </>
+        }
+      >
+        {view.description && <p className="lede">{view.description}</p>}
+      </EntityHeader>
 
       <h2>Control history</h2>
       {view.controls.length === 0 ? (
@@ -102,8 +87,7 @@ export default async function ChemicalPage({ params }: PageProps<"/chemicals/[id
         </>
       )}
 
-      <h2>Mentions over time</h2>
-      <ChartFigure spec={view.mentionsChart} headingLevel={3} />
+      <MentionsOverTime view={view} />
 
       <div className="two-col">
         <section aria-labelledby="related-actors">
@@ -141,19 +125,7 @@ export default async function ChemicalPage({ params }: PageProps<"/chemicals/[id
         </section>
       </div>
 
-      <h2>Quotes</h2>
-      <QuoteList quotes={view.quotes} empty="No quotes from the articles about this chemical yet." />
-
-      <h2>Events</h2>
-      <EntryList entries={view.entries} empty="No dated events name this chemical." />
-      {view.counts.events > view.entries.length && (
-        <p>
-          <Link href={view.timelineHref}>All {plural(view.counts.events, "event")} on the timeline</Link>
-        </p>
-      )}
-
-      <h2>Articles</h2>
-      <ArticleList articles={view.articles} total={view.counts.articles} empty="No article names this chemical yet." />
+      <EntityRecords view={view} noQuotes="No quotes from the articles about this chemical yet." noun="chemical" />
     </>
   );
 }
