@@ -189,7 +189,11 @@ export function pageMetadata(document: Document, address?: string): PageMetadata
     undefined;
   const host = url ? new URL(url).hostname.replace(/^www\./, "") : undefined;
   return {
-    title: fromLd("headline") ?? meta(document, "og:title", "twitter:title") ?? (document.querySelector("title")?.textContent?.trim() || undefined),
+    title:
+      fromLd("headline") ??
+      meta(document, "og:title", "twitter:title") ??
+      (document.querySelector("title")?.textContent?.trim() || undefined) ??
+      (document.querySelector("article h1, main h1, h1")?.textContent?.replace(/\s+/g, " ").trim() || undefined),
     published,
     source: text(ld.map((n) => n.publisher).find(Boolean)) ?? meta(document, "og:site_name", "application-name") ?? host,
     url,

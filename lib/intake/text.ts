@@ -71,13 +71,13 @@ export function readText(input: string): Draft {
  * Fills what a draft lacks from what the user said (`--date`, `--source`, `--url`, or the
  * form), and states what is still missing. What the input itself says is kept.
  */
-export function completeDraft(draft: Draft, given: { date?: string; source?: string; url?: string } = {}): Draft {
+export function completeDraft(draft: Draft, given: { date?: string; source?: string; url?: string } = {}, dateLabel = "--date"): Draft {
   const problems = draft.problems.filter((p) => !(p.field === "date" && given.date));
   let date = draft.date;
   if (!date && given.date) {
     const reading = readPublicationDate(given.date);
     if (reading.ok) date = reading.date;
-    else problems.push({ field: "date", message: `--date ${reading.message}` });
+    else problems.push({ field: "date", message: `${dateLabel} ${reading.message}` });
   }
   const source = draft.source || given.source?.trim() || undefined;
   const url = draft.url || given.url?.trim() || undefined;
