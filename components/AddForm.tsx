@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type DragEvent, type FormEvent } from "react";
 import { ArticleBody } from "@/components/ArticleBody";
+import { articleFileName } from "@/lib/intake/slug";
 import type { PreviewView } from "@/lib/queries/preview";
 
 type Fields = { title: string; date: string; source: string; url: string };
@@ -83,6 +84,12 @@ export function AddForm() {
     }
   }
 
+  // The server chose the name for what it read; after an edit, the name follows the edit.
+  const fileName =
+    preview && fields && (fields.title !== preview.draft.title || fields.date !== (preview.draft.date ?? ""))
+      ? articleFileName(fields.title || preview.body.slice(0, 80), /^\d{4}-\d{2}-\d{2}$/.test(fields.date) ? fields.date : undefined, new Set())
+      : preview?.fileName;
+
   const set = (key: keyof Fields) => (e: { target: { value: string } }) => setFields((f) => (f ? { ...f, [key]: e.target.value } : f));
 
   return (
@@ -136,7 +143,7 @@ export function AddForm() {
       </form>
 
       {error && (
-        <p className="notice" role="alert">
+        <p className="notice" role="alert" data-testid="add-error">
           {error.message}
           {error.duplicateOf && (
             <>
@@ -175,7 +182,7 @@ export function AddForm() {
             )}
             {preview.referenceNote && <p className="muted">{preview.referenceNote}</p>}
             <p className="muted">
-              Will be saved as <code>{preview.fileName}</code> in the articles folder.
+              Will be saved as <code>{fileName}</code> in the articles folder (with a -2 suffix if another story has the name).
             </p>
             <div className="add-actions">
               <button type="button" className="button button-quiet" onClick={() => runPreview()} disabled={busy !== null}>
