@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
@@ -9,6 +9,14 @@ Date: 2026-01-15
 NEW DELHI (E2E Wire) - India said on Thursday it would require export licences for 4-AP and 1-boc-4-AP from March 1, 2026.
 
 Officials seized 200 kilograms of 4-AP at the port of Mundra on January 10, the Narcotics Control Bureau said.`;
+
+// The stories these tests save are removed afterwards, so later tests and screenshots
+// see the corpus as it was.
+const SAVED = ["2026-01-15-india-to-license-exports-of-4-ap-and-1-boc-4-ap.md", "2026-02-03-traffickers-turn-to-npp-substitutes.md"];
+test.afterAll(() => {
+  const dir = process.env.E2E_CONTENT_DIR;
+  if (dir) for (const file of SAVED) rmSync(path.join(dir, file), { force: true });
+});
 
 test("paste, preview with chemicals and events, save: the article page opens and the timeline shows its events", async ({ page }) => {
   test.setTimeout(60_000);
