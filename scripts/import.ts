@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { articlesDir } from "../lib/content/loader";
 import { detailLines, importInputs, summaryLine, totals } from "../lib/intake/import";
-import { matchWords } from "../lib/intake/match";
+import { parseImportArgs } from "../lib/intake/args";
 import { loadRegistriesReporting, runTool } from "./lib/articles";
 
 const USAGE = `usage: npm run import -- <file.html | feed.xml | text.md | folder | https://...> ...
@@ -20,56 +20,16 @@ const USAGE = `usage: npm run import -- <file.html | feed.xml | text.md | folder
   --out FOLDER       write there instead of CONTENT_DIR or content/articles
   --timeout SECONDS  for URLs (default 15)`;
 
-/** A value after a flag, unless what follows is an input (a URL, an existing path, a file name). */
-function looksLikeInput(arg: string | undefined): boolean {
-  return !arg || arg.startsWith("--") || /^https?:\/\//i.test(arg) || existsSync(arg) || /\.[a-z]{2,8}$/i.test(arg);
-}
-
-function parse(argv: string[]) {
-  const inputs: string[] = [];
-  const options: { match?: string[]; date?: string; source?: string; url?: string; strict?: boolean; out?: string; timeout?: number } = {};
-  const errors: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") continue;
-    const [flag, inline] = arg.startsWith("--") ? [arg.split("=")[0], arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : undefined] : [arg, undefined];
-    const value = () => inline ?? argv[++i];
-    switch (flag) {
-      case "--match":
-        options.match = matchWords(inline ?? (looksLikeInput(argv[i + 1]) ? undefined : argv[++i]));
-        break;
-      case "--date":
-      case "--source":
-      case "--url":
-      case "--out":
-      case "--timeout": {
-        const v = value();
-        if (v === undefined || v.startsWith("--")) errors.push(`${flag} needs a value`);
-        else if (flag === "--timeout") options.timeout = Number(v);
-        else options[flag.slice(2) as "date" | "source" | "url" | "out"] = v;
-        break;
-      }
-      case "--strict":
-        options.strict = true;
-        break;
-      case "--help":
-      case "-h":
-        errors.push("");
-        break;
-      default:
-        if (arg.startsWith("--")) errors.push(`unknown option ${arg}`);
-        else inputs.push(arg);
-    }
-  }
-  if (options.timeout !== undefined && !(options.timeout > 0)) errors.push("--timeout must be a number of seconds");
-  if (options.url && !/^https?:\/\//i.test(options.url)) errors.push("--url must be an http(s) URL");
-  return { inputs, options, errors };
-}
-
 async function main(): Promise<number> {
-  const { inputs, options, errors } = parse(process.argv.slice(2));
+  const options = parseImportArgs(process.argv.slice(2), existsSync);
+  const { inputs, errors } = options;
+  if (options.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
   if (errors.length || inputs.length === 0) {
-    for (const e of errors.filter(Boolean)) process.stderr.write(`import: ${e}\n`);
+    for (const e of errors) process.stderr.write(`import: ${e}\n`);
+    if (inputs.length === 0 && !errors.length) process.stderr.write("import: give at least one file, folder or URL\n");
     process.stderr.write(USAGE + "\n");
     return 2;
   }
@@ -85,7 +45,8 @@ async function main(): Promise<number> {
     strict: options.strict,
     timeoutMs: options.timeout ? options.timeout * 1000 : undefined,
   });
-  const shown = path.relative(process.cwd(), folder) || ".";
+  const relative = path.relative(process.cwd(), folder);
+  const shown = relative && !relative.startsWith("..") ? relative : folder;
   for (const r of results) {
     process.stdout.write(summaryLine(r) + "\n");
     for (const line of detailLines(r)) process.stdout.write(line + "\n");

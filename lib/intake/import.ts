@@ -10,7 +10,7 @@ import type { Draft } from "../schema";
 import { planArticle, readCorpusIndex, writePlanned, type CorpusIndex } from "./corpus";
 import { fetchInput } from "./fetch";
 import { matchReason } from "./match";
-import { INPUT_EXTENSIONS, readInput, type Reading } from "./read";
+import { INPUT_EXTENSIONS, readInput, type InputKind, type Reading } from "./read";
 import { completeDraft } from "./text";
 
 /** Files larger than this are not read (feeds can be larger than one article). */
@@ -31,6 +31,7 @@ export interface ImportOptions {
 
 export interface InputResult {
   input: string;
+  kind?: InputKind;
   label?: string;
   written: { file: string; problems: string[] }[];
   duplicates: { title: string; of: string; by: "URL" | "text" }[];
@@ -113,6 +114,7 @@ export async function importInputs(inputs: readonly string[], options: ImportOpt
     const reading = await readOne(input, options);
     if (!reading.ok) r.failed = reading.message;
     else {
+      r.kind = reading.kind;
       r.label = reading.kind === "feed" ? `${reading.label}, ${reading.drafts.length} item${reading.drafts.length === 1 ? "" : "s"}` : reading.label;
       for (const raw of reading.drafts) {
         if (reading.kind === "feed" && options.match && !matchReason(`${raw.title}\n${raw.body}`, options.match, options.registries)) {
@@ -134,8 +136,9 @@ export async function importInputs(inputs: readonly string[], options: ImportOpt
 export function summaryLine(r: InputResult): string {
   if (r.failed) return `${r.input}: failed: ${r.failed}`;
   const parts: string[] = [];
-  if (r.written.length) parts.push(r.written.length === 1 && !r.label?.includes("feed") ? `written as ${r.written[0].file}` : `${r.written.length} written`);
-  if (r.duplicates.length) parts.push(r.duplicates.length === 1 && !r.label?.includes("feed") ? `skipped as duplicate (same ${r.duplicates[0].by} as ${r.duplicates[0].of})` : `${r.duplicates.length} skipped as duplicate${r.duplicates.length === 1 ? "" : "s"}`);
+  const feed = r.kind === "feed";
+  if (r.written.length) parts.push(r.written.length === 1 && !feed ? `written as ${r.written[0].file}` : `${r.written.length} written`);
+  if (r.duplicates.length) parts.push(r.duplicates.length === 1 && !feed ? `skipped as duplicate (same ${r.duplicates[0].by} as ${r.duplicates[0].of})` : `${r.duplicates.length} skipped as duplicate${r.duplicates.length === 1 ? "" : "s"}`);
   if (r.offTopic.length) parts.push(`${r.offTopic.length} skipped as off-topic`);
   if (r.rejected.length) parts.push(`${r.rejected.length} not written (${r.rejected[0].problems[0]}${r.rejected.length > 1 ? ", ..." : ""})`);
   if (!parts.length) parts.push("nothing to write");
@@ -144,7 +147,7 @@ export function summaryLine(r: InputResult): string {
 
 /** The lines under an input's summary: each file of a feed, and every stated problem. */
 export function detailLines(r: InputResult): string[] {
-  const multi = !!r.label?.includes("feed");
+  const multi = r.kind === "feed";
   const out: string[] = [];
   for (const w of r.written) {
     if (multi) out.push(`  written ${w.file}`);
