@@ -102,3 +102,23 @@ test("posts from another origin, without an origin, or over 2 MB are refused", a
   const list = await request.get("/articles?q=Cross-site");
   expect(await list.text()).not.toContain("Evil");
 });
+
+test("a dropped saved page is read: its title, date and source, chemicals highlighted", async ({ page }) => {
+  await page.goto("/add");
+  await page.getByLabel("Saved web page (.html), text or Markdown file").setInputFiles(path.join(process.cwd(), "tests", "fixtures", "intake", "pages", "json-ld.html"));
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  await expect(page.getByLabel("Title")).toHaveValue("China to control two more fentanyl precursors from July 20");
+  await expect(page.getByLabel("Date")).toHaveValue("2025-06-20");
+  await expect(page.getByLabel("Source")).toHaveValue("Wirewatch News");
+  await expect(page.getByTestId("preview-chemicals")).toContainText("4-piperidone");
+  await expect(page.getByTestId("article-body")).not.toContainText("Share on Facebook");
+});
+
+test("reached by a name other than loopback, /add is off with a message and refuses posts", async ({ request }) => {
+  const lan = "192.168.1.20:3102";
+  const pageResponse = await request.get("/add", { headers: { host: lan } });
+  expect(await pageResponse.text()).toContain("Adding news is off: this page was reached as 192.168.1.20:3102");
+  const post = await request.post("/add/save", { headers: { host: lan, origin: `http://${lan}` }, data: { title: "x", date: "2026-01-01", source: "y", body: "z" } });
+  expect(post.status()).toBe(403);
+  expect((await post.json()).message).toContain("Adding news is off");
+});
