@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { Registries } from "../../../lib/extract/context";
 import { composeDraft } from "../../../lib/intake/compose";
@@ -22,6 +24,28 @@ describe("composeDraft", () => {
     expect(await composeDraft({ text: "  " })).toMatchObject({ ok: false, message: expect.stringContaining("Paste") });
     expect(await composeDraft({ text: '<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>' })).toMatchObject({ ok: false, message: expect.stringContaining("npm run import") });
     expect(await composeDraft({ text: "x\n\ny", date: "someday" })).toMatchObject({ ok: true, draft: { problems: expect.arrayContaining([{ field: "date", message: expect.stringContaining("the date") }]) } });
+  });
+});
+
+describe("composeDraft with a pasted address", () => {
+  it("fetches the page from the address, and says why when it cannot", async () => {
+    const server = createServer((req, res) => {
+      if (req.url === "/story") {
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end("<html><head><meta property='og:title' content='Fetched story'><meta property='og:site_name' content='Local'><meta property='article:published_time' content='2025-05-06'></head><body><article><p>" + "India said it would control 4-AP. ".repeat(12) + "</p></article></body></html>");
+      } else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect(await composeDraft({ text: `${base}/story` })).toMatchObject({ ok: true, draft: { title: "Fetched story", date: "2025-05-06", source: "Local", url: `${base}/story` } });
+      expect(await composeDraft({ text: `${base}/gone` })).toEqual({ ok: false, message: `${base}/gone: the server answered 404 Not Found` });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 
