@@ -4,7 +4,7 @@
  * ("Sun, 20 Jul 2025 10:00:00 +0000"), and "20 July 2025" / "July 20, 2025". Anything
  * else, or an impossible day, is a problem in words, never a date.
  */
-import { isRealIsoDay, type IsoDay } from "../schema";
+import { IsoDay } from "../schema";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -37,6 +37,6 @@ export function readPublicationDate(value: string): DateReading {
     if (month) candidate = day(+m[3], month, +m[2]);
   }
   if (!candidate) return { ok: false, message: `"${text.slice(0, 60)}" could not be read as a day; write it as YYYY-MM-DD` };
-  if (!isRealIsoDay(candidate)) return { ok: false, message: `"${text.slice(0, 60)}" is not a real calendar day` };
+  if (!IsoDay.safeParse(candidate).success) return { ok: false, message: `"${text.slice(0, 60)}" is not a real calendar day` };
   return { ok: true, date: candidate };
 }
