@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/articles", label: "Articles" },
   { href: "/charts", label: "Charts" },
   { href: "/issues", label: "Content issues" },
+  { href: "/add", label: "Add news" },
 ] as const;
 
 /** Site navigation; marks the current section for screen readers and sighted users alike. */

@@ -421,3 +421,24 @@ export const ActorRegistry = z.strictObject({
   people: z.array(PersonEntry).default([]),
 });
 export type ActorRegistry = z.infer<typeof ActorRegistry>;
+
+// ---------------------------------------------------------------------------
+// Intake (lib/intake): a story read from a page, a feed item or text, before it is written.
+
+/**
+ * A story as read, before it becomes an article file. Nothing is invented: a field the
+ * input does not give stays empty, and `problems` says why (the file then states it).
+ */
+export const Draft = z.object({
+  title: z.string(),
+  /** A real calendar day when the input gave one. */
+  date: IsoDay.optional(),
+  source: z.string().optional(),
+  url: z.string().optional(),
+  tags: z.array(z.string()).default([]),
+  /** Markdown. */
+  body: z.string(),
+  /** What the input lacked or had wrong, by field: `date: not found in the page`. */
+  problems: z.array(z.object({ field: z.enum(["title", "date", "source", "url", "body"]), message: z.string() })).default([]),
+});
+export type Draft = z.infer<typeof Draft>;

@@ -216,6 +216,15 @@ export function listIfChanged(root: string, options: { watch?: boolean } = {}): 
   return listing;
 }
 
+/**
+ * Marks a watched folder as changed, for a writer in the same process (/add) whose new
+ * file must show on the very next load, before the watcher's event arrives.
+ */
+export function markChanged(root: string): void {
+  const state = watches.get(path.resolve(/* turbopackIgnore: true */ root));
+  if (state) state.dirty = true;
+}
+
 /** Stops every folder watch (tests, and servers shutting down). */
 export function closeWatches(): void {
   for (const state of watches.values()) for (const watcher of state.watchers.values()) watcher.close();
