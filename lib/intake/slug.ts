@@ -1,15 +1,9 @@
 /** File names for new articles: `YYYY-MM-DD-slug.md`, never one that is taken. */
+import { slugify } from "../text/slug";
 
-/** A lowercase ASCII slug of a title, cut at a word near 60 characters. */
-export function slugify(title: string): string {
-  const words = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/['’]/g, "")
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+/** The title as an id (lib/text/slug.ts), cut at a word near 60 characters. */
+export function titleSlug(title: string): string {
+  const words = slugify(title.replace(/&/g, " and ")).split("-");
   let slug = "";
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
@@ -24,7 +18,7 @@ export function slugify(title: string): string {
  * with `-2`, `-3`, ... when the name (compared without case and without `.md`) is taken.
  */
 export function articleFileName(title: string, date: string | undefined, taken: ReadonlySet<string>): string {
-  const base = `${date ?? "undated"}-${slugify(title)}`;
+  const base = `${date ?? "undated"}-${titleSlug(title)}`;
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
   return `${name}.md`;
