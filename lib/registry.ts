@@ -38,6 +38,7 @@ function knownKeysAt(path: readonly PropertyKey[]): readonly string[] {
   if (path.length >= 3 && path[0] === "chemicals" && path[2] === "controls")
     return ["jurisdiction", "instrument", "announced", "effective", "source", "note"];
   if (path.length >= 3 && path[0] === "people" && path[2] === "titles") return ["title", "organization", "from", "to"];
+  if (path.length >= 3 && path[0] === "people" && path[2] === "terms") return ["title", "organization", "start", "end", "source"];
   return KNOWN_KEYS[String(path[0])] ?? [];
 }
 
@@ -124,6 +125,14 @@ export function checkActors(file: string, registry: ActorRegistry, yaml: Located
       }
       if (title.from && title.to && title.to < title.from.slice(0, title.to.length)) {
         issues.push(issue(file, yaml.lineOf(["people", i, "titles", j, "to"]), `people.${i}.titles.${j}.to`, `"to" ${title.to} is before "from" ${title.from}`));
+      }
+    });
+    person.terms.forEach((term, j) => {
+      if (term.organization && !orgIds.has(term.organization)) {
+        issues.push(issue(file, yaml.lineOf(["people", i, "terms", j, "organization"]), `people.${i}.terms.${j}.organization`, `unknown organization id "${term.organization}"`));
+      }
+      if (term.end && term.end < term.start.slice(0, term.end.length)) {
+        issues.push(issue(file, yaml.lineOf(["people", i, "terms", j, "end"]), `people.${i}.terms.${j}.end`, `"end" ${term.end} is before "start" ${term.start}`));
       }
     });
   });
