@@ -10,9 +10,10 @@
  *   term of the person's surely covers the date, unless it is framed as past ("the
  *   previous ...", "under the ...", "in 2023").
  *
- * Titles match when the term's title words are all in the text's title, or the text's
- * title words (without names of countries and organisations) are all in the term's:
- * "Homeland Security Secretary" and "Secretary" both match "Secretary of Homeland Security".
+ * Titles match when the text's title words, without names of countries and organisations,
+ * are all in the term's: "Homeland Security Secretary" and "Secretary" match "Secretary of
+ * Homeland Security", "DEA Administrator" matches "Administrator", but "Deputy
+ * Administrator" and "Vice President" match neither "Administrator" nor "President".
  */
 import { formatPartialDate } from "../format";
 import type { ActorRegistry, DateMention, Official, PersonEntry, Term } from "../schema";
@@ -44,8 +45,7 @@ export function titleMatches(textTitle: string, termTitle: string, qualifiers: R
   const text = wordsOf(textTitle).filter((w) => !CONNECTORS.has(w));
   const term = wordsOf(termTitle).filter((w) => !CONNECTORS.has(w));
   if (text.length === 0 || term.length === 0) return false;
-  if (term.every((w) => text.includes(w))) return true;
-  const core = text.filter((w) => !qualifiers.has(w));
+  const core = text.filter((w) => !qualifiers.has(w) || term.includes(w));
   return core.length > 0 && core.every((w) => term.includes(w));
 }
 
