@@ -42,7 +42,7 @@ export function disputedDates(entries: readonly TimelineEntry[]): FlagDraft[] {
     const rivals = entry.disputedWith.map((id) => byId.get(id)).filter((e): e is TimelineEntry => e !== undefined);
     if (rivals.length === 0) continue;
     const theirs = [...new Set(rivals.map((r) => formatPartialDate(r.date, r.precision)))].join(" or ");
-    out.push(...flagsOf(entry, () => `dates this ${entry.type}${entry.phase ? ` (${entry.phase === "announced" ? "announcement" : "entry into force"})` : ""} to ${formatPartialDate(entry.date, entry.precision)}; other sources date the same event to ${theirs} (${others(rivals)}).`));
+    out.push(...flagsOf(entry, () => `Dates this ${entry.type}${entry.phase ? ` (${entry.phase === "announced" ? "announcement" : "entry into force"})` : ""} to ${formatPartialDate(entry.date, entry.precision)}; other sources date the same event to ${theirs} (${others(rivals)}).`));
   }
   return out;
 }
@@ -60,7 +60,7 @@ export function disputedFigures(entries: readonly TimelineEntry[]): FlagDraft[] 
     for (const entry of group) {
       const rivals = group.filter((e) => e.tariff!.rate !== entry.tariff!.rate);
       const rates = [...new Set(rivals.map((r) => `${r.tariff!.rate}%`))].join(" or ");
-      out.push(...flagsOf(entry, () => `gives the tariff from ${formatPartialDate(entry.date, entry.precision)} as ${entry.tariff!.rate}%; other sources give ${rates} for the same day (${others(rivals)}).`));
+      out.push(...flagsOf(entry, () => `Gives the tariff from ${formatPartialDate(entry.date, entry.precision)} as ${entry.tariff!.rate}%; other sources give ${rates} for the same day (${others(rivals)}).`));
     }
   }
   return out;

@@ -34,7 +34,7 @@ export function outOfOrder(article: ReadArticle, events: readonly Event[], dates
         "out-of-order",
         "warning",
         { start: mention.provenance.start, end: mention.provenance.end },
-        `reports as past something dated ${formatPartialDate(event.date, event.precision)}, after the article's own date (${formatPartialDate(article.date)}).`,
+        `Reports as past something dated ${formatPartialDate(event.date, event.precision)}, after the article's own date (${formatPartialDate(article.date)}).`,
         { actors: event.actors, chemicals: event.chemicals },
       ),
     );

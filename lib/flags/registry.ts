@@ -96,11 +96,11 @@ export function againstTheRegistry(article: ReadArticle, extraction: Pick<Extrac
     const otherDate = dateOf(control, other(phase));
     let message: string;
     if (afterArticle) {
-      message = `reports as done ${who}'s control of ${entry.name}, dated ${said}; the registry dates it ${reg} (${control.instrument}), after the article's date.`;
+      message = `Reports as done ${who}'s control of ${entry.name}, dated ${said}; the registry dates it ${reg} (${control.instrument}), after the article's date.`;
     } else if (otherDate && agrees(event.date, otherDate)) {
-      message = `says ${who}'s control of ${entry.name} ${PHASE_WORD[phase]} on ${said}; the registry has ${formatPartialDate(otherDate)} as the day it ${PHASE_WORD[other(phase)]}, and ${reg} as the day it ${PHASE_WORD[phase]} (${control.instrument}).`;
+      message = `Says ${who}'s control of ${entry.name} ${PHASE_WORD[phase]} on ${said}; the registry has ${formatPartialDate(otherDate)} as the day it ${PHASE_WORD[other(phase)]}, and ${reg} as the day it ${PHASE_WORD[phase]} (${control.instrument}).`;
     } else {
-      message = `says ${who}'s control of ${entry.name} ${PHASE_WORD[phase]} on ${said}; the registry says it ${PHASE_WORD[phase]} on ${reg} (${control.instrument}).`;
+      message = `Says ${who}'s control of ${entry.name} ${PHASE_WORD[phase]} on ${said}; the registry says it ${PHASE_WORD[phase]} on ${reg} (${control.instrument}).`;
     }
     const span = event.trigger ?? { start: event.provenance.start, end: event.provenance.end };
     out.push(draft(article, "against-the-registry", "warning", span, message, { reference: control.source, actors: event.actors, chemicals: [entry.id] }));

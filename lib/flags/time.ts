@@ -105,7 +105,7 @@ export function outOfItsTime(article: ReadArticle, officials: readonly Official[
           const span = { start: mention.start, end: mention.end + (/^(?:['’]s)?\s+administration/i.exec(after)?.[0].length ?? 0) };
           const latest = person.terms[person.terms.length - 1];
           out.push(
-            draft(article, "out-of-its-time", "warning", withThe(article.body, span), `speaks of the ${person.name.split(" ").pop()} administration in the present on ${when}, when ${person.name} held no office the registry knows of (${latest.title}: ${person.terms.map(termLabel).join("; ")}).`, {
+            draft(article, "out-of-its-time", "warning", withThe(article.body, span), `Speaks of the ${person.name.split(" ").pop()} administration as current, but on ${when}, the article's date, ${person.name} held no office the registry knows of (${latest.title}: ${person.terms.map(termLabel).join("; ")}).`, {
               ...extra,
               reference: latest.source,
             }),
@@ -124,7 +124,7 @@ export function outOfItsTime(article: ReadArticle, officials: readonly Official[
           const start = appositive && !(titled && former) ? mention.start : sentence.start + local.slice(0, titled!.start).search(/(?:former|ex-|onetime|one-time|erstwhile)\s*$/i);
           const end = appositive && !(titled && former) ? mention.end + appositive[0].length : mention.end;
           out.push(
-            draft(article, "out-of-its-time", "warning", { start, end }, `calls ${person.name} a former ${held[0].title}, but on ${when}, the article's date, ${person.name} held that office (${termLabel(held[0])}).`, {
+            draft(article, "out-of-its-time", "warning", { start, end }, `Calls ${person.name} a former ${held[0].title}, but on ${when}, the article's date, ${person.name} held that office (${termLabel(held[0])}).`, {
               ...extra,
               reference: held[0].source,
             }),
@@ -142,7 +142,7 @@ export function outOfItsTime(article: ReadArticle, officials: readonly Official[
           "out-of-its-time",
           "warning",
           { start: sentence.start + titled.start, end: mention.end },
-          `calls ${person.name} ${titled.title}, but on ${when}, the article's date, ${person.name} was ${yet ? "not yet" : "no longer"} in that office (${matching.map(termLabel).join("; ")}).`,
+          `Calls ${person.name} ${titled.title}, but on ${when}, the article's date, ${person.name} was ${yet ? "not yet" : "no longer"} in that office (${matching.map(termLabel).join("; ")}).`,
           { ...extra, reference: matching[0].source },
         ),
       );
