@@ -89,18 +89,20 @@ export function againstTheRegistry(article: ReadArticle, extraction: Pick<Extrac
     const found = findContradiction({ ...event, chemicals: event.chemicals.filter((c) => chemicalsNamed.has(c)) }, phase, places, entries);
     if (!found) continue;
     const { entry, control, registryDate } = found;
-    const who = names.get(control.jurisdiction) ?? control.jurisdiction;
+    const name = names.get(control.jurisdiction) ?? control.jurisdiction;
+    const who = name.endsWith("s") ? `${name}'` : `${name}'s`;
     const said = formatPartialDate(event.date, event.precision);
     const reg = formatPartialDate(registryDate);
     const afterArticle = firstDay(registryDate) > article.date && event.status === "past";
     const otherDate = dateOf(control, other(phase));
+    const step = (p: EventPhase) => (p === "announced" ? "its announcement" : "its entry into force");
     let message: string;
     if (afterArticle) {
-      message = `Reports as done ${who}'s control of ${entry.name}, dated ${said}; the registry dates it ${reg} (${control.instrument}), after the article's date.`;
+      message = `Reports as done ${who} control of ${entry.name}, dated ${said}; the registry dates ${step(phase)} to ${reg} (${control.instrument}), after the article's date.`;
     } else if (otherDate && agrees(event.date, otherDate)) {
-      message = `Says ${who}'s control of ${entry.name} ${PHASE_WORD[phase]} on ${said}; the registry has ${formatPartialDate(otherDate)} as the day it ${PHASE_WORD[other(phase)]}, and ${reg} as the day it ${PHASE_WORD[phase]} (${control.instrument}).`;
+      message = `Says ${who} control of ${entry.name} ${PHASE_WORD[phase]} on ${said}; the registry dates ${step(other(phase))} to ${formatPartialDate(otherDate)} and ${step(phase)} to ${reg} (${control.instrument}).`;
     } else {
-      message = `Says ${who}'s control of ${entry.name} ${PHASE_WORD[phase]} on ${said}; the registry says it ${PHASE_WORD[phase]} on ${reg} (${control.instrument}).`;
+      message = `Says ${who} control of ${entry.name} ${PHASE_WORD[phase]} on ${said}; the registry dates ${step(phase)} to ${reg} (${control.instrument}).`;
     }
     const span = event.trigger ?? { start: event.provenance.start, end: event.provenance.end };
     out.push(draft(article, "against-the-registry", "warning", span, message, { reference: control.source, actors: event.actors, chemicals: [entry.id] }));
