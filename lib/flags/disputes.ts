@@ -6,7 +6,9 @@
  *   reports it, saying which date the other side gives.
  * - Figures: tariff entries of one day, phase, layer and target country that give
  *   different rates ("20%" and "10%" from the same day). The grouping keeps them apart
- *   (a rate is part of what a tariff is), so they are compared here.
+ *   (a rate is part of what a tariff is), so they are compared here. Only the named
+ *   layers (fentanyl, reciprocal): "other" tariffs are often totals of several layers,
+ *   which differ from a layer's rate on the same day without any dispute.
  *
  * Both are notices: one of the sources is wrong, the flag does not say which.
  */
@@ -50,7 +52,7 @@ export function disputedDates(entries: readonly TimelineEntry[]): FlagDraft[] {
 export function disputedFigures(entries: readonly TimelineEntry[]): FlagDraft[] {
   const groups = new Map<string, TimelineEntry[]>();
   for (const e of entries) {
-    if (e.type !== "tariff" || e.precision !== "day" || e.end || !e.tariff || e.tariff.rate === undefined || !e.tariff.target) continue;
+    if (e.type !== "tariff" || e.precision !== "day" || e.end || !e.tariff || e.tariff.layer === "other" || e.tariff.rate === undefined || !e.tariff.target) continue;
     const key = [e.date, e.phase ?? "", e.tariff.layer, e.tariff.target].join("|");
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }

@@ -4,6 +4,11 @@
  * when its date surely lies after the article's (a later day, month or year) and the date
  * it was read from stands in a past-tense clause, with nothing in the sentence that looks
  * ahead ("will", "is set to", "takes effect", "from", "until", ...).
+ *
+ * Only dates written with their year and a month or day: a date without a year is placed
+ * by the extractor from the sentence's tense (so it cannot contradict it), and a bare year
+ * is often a fiscal or reporting year that starts before the calendar one ("seized in
+ * fiscal 2026", written in December 2025).
  */
 import { firstDay } from "../dates";
 import { analyseSentence, readingAt } from "../extract/dates-tense";
@@ -19,10 +24,10 @@ export function outOfOrder(article: ReadArticle, events: readonly Event[], dates
   const out: FlagDraft[] = [];
   const flagged = new Set<string>();
   for (const event of events) {
-    if (firstDay(event.date) <= article.date) continue;
+    if (event.precision === "year" || event.end || firstDay(event.date) <= article.date) continue;
     const sentence = article.sentences[event.provenance.sentence];
     if (!sentence || AHEAD.test(sentence.text)) continue;
-    const mention = dates.find((d) => d.provenance.sentence === sentence.index && d.start === event.date);
+    const mention = dates.find((d) => d.provenance.sentence === sentence.index && d.start === event.date && /\b\d{4}\b/.test(d.text));
     if (!mention || flagged.has(`${mention.provenance.start}`)) continue;
     const analysis = analyseSentence(sentence.text);
     const reading = readingAt(analysis, sentence.text, mention.provenance.start - sentence.start, mention.provenance.end - sentence.start);

@@ -56,3 +56,10 @@ describe("flags: disputed", () => {
     expect(timelineFlags(groupTimeline(steps))).toEqual([]);
   });
 });
+
+describe("flags: disputed figures need a named layer", () => {
+  it("leaves totals (layer other) alone: they differ from a layer's rate on the same day", () => {
+    const tariff = (article: string, rate: number) => event(article, { date: "2026-05-14", type: "tariff", phase: "effective", tariff: { layer: "other", rate, target: "freedonia" } });
+    expect(timelineFlags(groupTimeline([tariff("a", 30), tariff("b", 10)]))).toEqual([]);
+  });
+});

@@ -14,6 +14,8 @@ describe("flags: out of order", () => {
       "Ruritania's ban on compound X takes effect on September 14, 2026.",
       "Ruritania's ban on compound X took effect on March 14, 2026.",
       "Ruritania banned compound X from September 14, 2026.",
+      // A bare year is often a fiscal year that began before the calendar one.
+      "Customs officers seized 900 kilograms of compound X in fiscal 2027.",
     ]) {
       expect(await flagsOf(text, "2026-06-23"), text).toEqual([]);
     }
