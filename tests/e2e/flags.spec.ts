@@ -1,5 +1,6 @@
 import { cpSync, existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 /**
@@ -103,4 +104,17 @@ test("flags are part of the downloads", async ({ request }) => {
   expect(lines.length).toBeGreaterThanOrEqual(3);
   const json = (await (await request.get("/export/flags?format=json")).json()) as { kind: string }[];
   expect(new Set(json.map((r) => r.kind))).toEqual(new Set(["out-of-its-time", "against-the-registry", "disputed", "out-of-order"]));
+});
+
+test("the flags page and the markers have no serious accessibility violation", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/flags?kind=out-of-its-time");
+  const article = (await flags(page).first().getByRole("link", { name: /Read the flagged sentence/ }).getAttribute("href"))!;
+  for (const url of ["/flags", "/flags?chemical=phenethyl-bromide", "/timeline?chemical=phenethyl-bromide", article]) {
+    await page.goto(url);
+    await expect(page.locator("main h1")).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(" ")})`);
+    expect(serious, url).toEqual([]);
+  }
 });
