@@ -51,7 +51,8 @@ export function titleMatches(textTitle: string, termTitle: string, qualifiers: R
 
 /** The capitalised title words just before `end` (after the person's own name words are dropped), and what precedes them. */
 function titleBefore(text: string, end: number, nameWords: ReadonlySet<string>): { title: string; start: number; before: string } | undefined {
-  const pre = text.slice(0, end);
+  // "ex-President", "then-President": the prefix is a word of its own (same length, so offsets hold).
+  const pre = text.slice(0, end).replace(/\b(ex|then)-(?=\p{Lu})/giu, "$1 ");
   const tokens = [...pre.matchAll(/[\p{L}\p{N}.’'-]+/gu)];
   let i = tokens.length - 1;
   // The person's first name or initials may stand between the title and the matched surname.
@@ -105,7 +106,7 @@ export function outOfItsTime(article: ReadArticle, officials: readonly Official[
           const span = { start: mention.start, end: mention.end + (/^(?:['’]s)?\s+administration/i.exec(after)?.[0].length ?? 0) };
           const latest = person.terms[person.terms.length - 1];
           out.push(
-            draft(article, "out-of-its-time", "warning", withThe(article.body, span), `Speaks of the ${person.name.split(" ").pop()} administration as current, but on ${when}, the article's date, ${person.name} held no office the registry knows of (${latest.title}: ${person.terms.map(termLabel).join("; ")}).`, {
+            draft(article, "out-of-its-time", "warning", withThe(article.body, span), `Speaks of the ${person.name.split(" ").pop()} administration as current, but on ${when}, the article's date, ${person.name} was not in office (${latest.title}: ${person.terms.map(termLabel).join("; ")}).`, {
               ...extra,
               reference: latest.source,
             }),

@@ -11,6 +11,11 @@ describe("flags: out of its time", () => {
     expect(flags[0].actors).toEqual(["donald-trump"]);
   });
 
+  it("reads 'ex-' as 'former', and 'then-' as a title placed in its time", async () => {
+    expect(brief(await flagsOf("The tariffs were imposed by ex-President Donald Trump.", "2025-06-27"))).toEqual([["out-of-its-time", "ex-President Donald Trump"]]);
+    expect(await flagsOf("The tariffs were imposed by then-President Joe Biden.", "2025-06-27")).toEqual([]);
+  });
+
   it("does not flag 'former' once the term is over", async () => {
     expect(await flagsOf("The tariffs were imposed by former President Donald Trump in 2019.", "2023-06-27")).toEqual([]);
     expect(await flagsOf("The tariffs were imposed by former President Joe Biden.", "2025-06-27")).toEqual([]);
