@@ -16,6 +16,8 @@ export default async function OverviewPage() {
     { label: "Organisations", value: counts.organizations, href: "/actors" },
     { label: "People", value: counts.people, href: "/actors#people" },
     { label: "Content issues", value: counts.issues, href: "/issues", warn: counts.errors > 0 },
+    // Flags are warnings about the news, not errors in the files: no alarm colour.
+    { label: "Flags", value: counts.flags, href: "/flags" },
   ];
   return (
     <>

@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/actors", label: "Actors" },
   { href: "/articles", label: "Articles" },
   { href: "/charts", label: "Charts" },
+  { href: "/flags", label: "Flags" },
   { href: "/issues", label: "Content issues" },
   { href: "/add", label: "Add news" },
 ] as const;

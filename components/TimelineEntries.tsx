@@ -32,6 +32,12 @@ export function EntryItem({ entry }: { entry: EntryView }) {
               disputed date
             </span>
           )}
+          {entry.flags && (
+            <Link href={entry.flags.href} className="badge badge-flag" data-testid="entry-flag-marker" aria-label={`${entry.flags.label}: see the flags`}>
+              <span aria-hidden="true">⚑ </span>
+              {entry.flags.count === 1 ? "1 flag" : `${entry.flags.count} flags`}
+            </Link>
+          )}
         </p>
         <p className="event-sentence" data-testid="entry-summary">
           {entry.summary}
@@ -81,6 +87,18 @@ export function EntryItem({ entry }: { entry: EntryView }) {
             ))}
             .
           </p>
+        )}
+        {entry.flags && (
+          <ul className="entry-flags" aria-label="Flags on this event">
+            {entry.flags.flags.map((f) => (
+              <li key={f.id}>
+                <span className="flag-kind">{f.kindLabel}:</span> {f.message}{" "}
+                <Link href={f.href} aria-label={`Read the flagged sentence (${f.kindLabel.toLowerCase()})`}>
+                  in the article
+                </Link>
+              </li>
+            ))}
+          </ul>
         )}
         <details className="entry-sources" data-testid="entry-sources">
           <summary>{entry.reportedBy}</summary>

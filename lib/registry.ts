@@ -38,6 +38,7 @@ function knownKeysAt(path: readonly PropertyKey[]): readonly string[] {
   if (path.length >= 3 && path[0] === "chemicals" && path[2] === "controls")
     return ["jurisdiction", "instrument", "announced", "effective", "source", "note"];
   if (path.length >= 3 && path[0] === "people" && path[2] === "titles") return ["title", "organization", "from", "to"];
+  if (path.length >= 3 && path[0] === "people" && path[2] === "terms") return ["title", "organization", "start", "end", "source"];
   return KNOWN_KEYS[String(path[0])] ?? [];
 }
 
@@ -128,6 +129,14 @@ export function checkActors(file: string, registry: ActorRegistry, yaml: Located
       }
       if (title.from && title.to && title.to < title.from.slice(0, title.to.length)) {
         issues.push(problem("dates-out-of-order", { file, line: yaml.lineOf(["people", i, "titles", j, "to"]), field: `people.${i}.titles.${j}.to` }, '"to"', title.to, '"from"', title.from));
+      }
+    });
+    person.terms.forEach((term, j) => {
+      if (term.organization && !orgIds.has(term.organization)) {
+        issues.push(problem("unknown-reference", { file, line: yaml.lineOf(["people", i, "terms", j, "organization"]), field: `people.${i}.terms.${j}.organization` }, "organization id", term.organization));
+      }
+      if (term.end && term.end < term.start.slice(0, term.end.length)) {
+        issues.push(problem("dates-out-of-order", { file, line: yaml.lineOf(["people", i, "terms", j, "end"]), field: `people.${i}.terms.${j}.end` }, '"end"', term.end, '"start"', term.start));
       }
     });
   });

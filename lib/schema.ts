@@ -405,6 +405,21 @@ export const OrganizationEntry = z.strictObject({
 });
 export type OrganizationEntry = z.infer<typeof OrganizationEntry>;
 
+/**
+ * A term of office: the title a person held from `start` to `end` (open while in office),
+ * with the URL of the source that states it. What "out of its time" flags are read against.
+ */
+export const Term = z.strictObject({
+  title: z.string().min(1),
+  /** Actor id of the organisation or country. */
+  organization: Id.optional(),
+  start: PartialIsoDate,
+  /** Absent while the person still holds the title. */
+  end: PartialIsoDate.optional(),
+  source: z.url(),
+});
+export type Term = z.infer<typeof Term>;
+
 export const PersonEntry = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -412,6 +427,8 @@ export const PersonEntry = z.strictObject({
   /** Actor id of the person's country. */
   country: Id.optional(),
   titles: z.array(TitleHeld).default([]),
+  /** Terms of office with their dates, each sourced; only those a source dates. */
+  terms: z.array(Term).default([]),
   source: z.url().optional(),
 });
 export type PersonEntry = z.infer<typeof PersonEntry>;
@@ -442,3 +459,41 @@ export const Draft = z.object({
   problems: z.array(z.object({ field: z.enum(["title", "date", "source", "url", "body"]), message: z.string() })).default([]),
 });
 export type Draft = z.infer<typeof Draft>;
+
+// Flags: warnings about the news (never errors in a file; they never remove an article).
+
+/**
+ * - `out-of-its-time`: a title or role that did not hold on the article's date.
+ * - `against-the-registry`: a control the registry's control history contradicts.
+ * - `disputed`: sources give different dates, or different values of one figure, for one event.
+ * - `out-of-order`: something reported as past that is dated after the article.
+ */
+export const FlagKind = z.enum(["out-of-its-time", "against-the-registry", "disputed", "out-of-order"]);
+export type FlagKind = z.infer<typeof FlagKind>;
+
+/** `warning`: the article is likely wrong; `notice`: sources disagree, one of them is. */
+export const FlagSeverity = z.enum(["warning", "notice"]);
+export type FlagSeverity = z.infer<typeof FlagSeverity>;
+
+export const Flag = z.object({
+  /** Stable within its article: `${article}#${sentence}:${kind}` plus `.2`, `.3` for more. */
+  id: z.string(),
+  kind: FlagKind,
+  severity: FlagSeverity,
+  /** The flagged words (the title, the date) in the article body. */
+  text: z.string(),
+  /** The full sentence that holds them. */
+  sentence: z.string(),
+  /** Article slug, sentence index, and offsets of the flagged words. */
+  provenance: Provenance,
+  /** What is wrong and what the reference says, in plain words. */
+  message: z.string(),
+  /** URL of the reference (registry source), when there is one. */
+  reference: z.string().optional(),
+  /** Actor and chemical ids the flag concerns (for filters). */
+  actors: z.array(z.string()),
+  chemicals: z.array(z.string()),
+  /** Timeline entry the flag was read from (disputes), recomputed when it is regrouped. */
+  entry: z.string().optional(),
+});
+export type Flag = z.infer<typeof Flag>;

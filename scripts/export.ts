@@ -4,7 +4,8 @@
  *        npm run export -- --out exports --format json "chemical=npp&q=tariff*"
  * Brings the database in step with the articles folder (CONTENT_DIR or content/articles),
  * then writes one file per record kind (timeline entries and events under the filters;
- * every other kind for the articles with a matching event) and a README.md of the columns.
+ * every other kind, flags included, for the articles with a matching event) and a
+ * README.md of the columns.
  */
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +13,7 @@ import { once } from "node:events";
 import { closeCorpora, loadCorpus } from "../lib/corpus";
 import { exportChunks, exportReadme, type ExportFormat } from "../lib/export";
 import { eventFilter, knownIds } from "../lib/queries";
-import { EXPORT_KINDS, exportArticles, exportEvents, exportRecords, exportTimeline, type ExportKindName, type ExportRow } from "../lib/store";
+import { EXPORT_KINDS, exportArticles, exportEvents, exportFlags, exportRecords, exportTimeline, type ExportKindName, type ExportRow } from "../lib/store";
 import { parseFilters, serializeFilters } from "../lib/url-state";
 
 function usage(message: string): never {
@@ -51,7 +52,15 @@ async function main(): Promise<number> {
   const kinds = Object.keys(EXPORT_KINDS) as ExportKindName[];
   for (const name of kinds) {
     const rows: Iterable<ExportRow> =
-      name === "timeline" ? exportTimeline(corpus.db, filter) : name === "events" ? exportEvents(corpus.db, filter) : name === "articles" ? exportArticles(corpus.db, filter) : exportRecords(corpus.db, name, filter);
+      name === "timeline"
+        ? exportTimeline(corpus.db, filter)
+        : name === "events"
+          ? exportEvents(corpus.db, filter)
+          : name === "articles"
+            ? exportArticles(corpus.db, filter)
+            : name === "flags"
+              ? exportFlags(corpus.db, {}, filter)
+              : exportRecords(corpus.db, name, filter);
     let count = 0;
     const counted = (function* () {
       for (const r of rows) {

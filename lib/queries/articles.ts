@@ -1,4 +1,5 @@
 /** Articles: the list, and one article's text with every extracted record marked. */
+import { articleFlagViews } from "./flags";
 import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import type { Extraction, Mark, MarkKind } from "../schema";
@@ -126,6 +127,8 @@ export function getArticleView(corpus: Corpus, slug: string, focus?: number) {
     focusMissing: focus !== undefined && validFocus === undefined,
     groups,
     events: eventViews(corpus, selectEvents(corpus.db, { article: slug }).sort((a, b) => a.position - b.position)),
+    /** Flags on what the article says (issue 14), in text order. */
+    flags: articleFlagViews(corpus, slug),
   };
 }
 export type ArticleView = NonNullable<ReturnType<typeof getArticleView>>;

@@ -16,3 +16,5 @@ export type { ExportLinks } from "./links";
 export { articleExport, entityExport, timelineExport } from "./exports";
 export { controlMatrix, getOverview, listIssues } from "./overview";
 export type { ControlMatrixView, OverviewView } from "./overview";
+export { articleFlagViews, entryFlagMarkers, flagAnchor, flagCount, flagsExport, getFlagsPage, FLAG_KIND_DESCRIPTION } from "./flags";
+export type { FlagsPageView, FlagView } from "./flags";

@@ -6,7 +6,7 @@ import { CONTENT_PROBLEMS } from "../content/issues";
 import { ContentIssueKind, type ContentIssue } from "../schema";
 import { DEFAULT_FILTERS } from "../url-state";
 import { firstDay } from "../dates";
-import { articleDateRange, countArticles, countTimelineEntries, entityCounts, namesOf, selectTimelineEntries } from "../store";
+import { articleDateRange, countArticles, countFlags, countTimelineEntries, entityCounts, namesOf, selectTimelineEntries } from "../store";
 import { entryViews } from "./timeline";
 import { actorHref, chemicalHref } from "./links";
 
@@ -66,6 +66,8 @@ export function getOverview(corpus: Corpus, latest = 6) {
       people,
       issues: corpus.issues.length,
       errors,
+      /** Warnings about what articles say (issue 14). */
+      flags: countFlags(corpus.db),
     },
     dateRange: range.first && range.last ? { first: formatPartialDate(range.first), last: formatPartialDate(range.last) } : undefined,
     latestEntries: entryViews(corpus, selectTimelineEntries(corpus.db, {}, { limit: latest, offset: 0 })),

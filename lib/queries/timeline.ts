@@ -10,6 +10,7 @@ import { articleRow, countTimelineEntries, markedSourceSentences, namesOf, selec
 import { splitMarked } from "../text/marks";
 import { filtersOnly, hrefWith, isUnfiltered, serializeFilters, withPage, type FilterState, type ParamProblem } from "../url-state";
 import { eventFilter, PAGE_SIZE, pageLinks, searchProblem } from "./events";
+import { entryFlagMarkers } from "./flags";
 import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
 
 const PRECISION_LABEL = { day: "exact day", month: "month only", year: "year only" } as const;
@@ -40,7 +41,9 @@ function lookups(corpus: Corpus, entries: readonly TimelineEntry[]) {
   return { actor: (id: string) => actors.get(id) ?? id, chemical: (id: string) => chemicals.get(id) ?? id, article: (slug: string) => articles.get(slug)! };
 }
 
-export function toEntryView(entry: TimelineEntry, names: ReturnType<typeof lookups>, marked: ReadonlyMap<string, string> = new Map()) {
+type FlagMarker = ReturnType<typeof entryFlagMarkers> extends Map<string, infer M> ? M : never;
+
+export function toEntryView(entry: TimelineEntry, names: ReturnType<typeof lookups>, marked: ReadonlyMap<string, string> = new Map(), flags?: FlagMarker) {
   const people = new Set(entry.officials);
   const dateLabel = entry.end && entry.end !== entry.date ? `${formatPartialDate(entry.date, entry.precision)} – ${formatPartialDate(entry.end)}` : formatPartialDate(entry.date, entry.precision);
   const sources = entry.sources.map((s) => {
@@ -73,6 +76,8 @@ export function toEntryView(entry: TimelineEntry, names: ReturnType<typeof looku
     articleCount,
     reportedBy: `Reported by ${plural(articleCount, "article")}`,
     disputedWith: entry.disputedWith.map((id) => ({ id, href: `/timeline#${entryAnchor(id)}` })),
+    /** Flags on the entry or on one of its source sentences (issue 14). */
+    flags,
   };
 }
 export type EntryView = ReturnType<typeof toEntryView>;
@@ -81,7 +86,8 @@ export type EntryView = ReturnType<typeof toEntryView>;
 export function entryViews(corpus: Corpus, entries: readonly TimelineEntry[], q?: string): EntryView[] {
   const names = lookups(corpus, entries);
   const marked = markedSourceSentences(corpus.db, q, entries);
-  return entries.map((e) => toEntryView(e, names, marked));
+  const flags = entryFlagMarkers(corpus, entries.map((e) => e.id));
+  return entries.map((e) => toEntryView(e, names, marked, flags.get(e.id)));
 }
 
 /** The entries that name an actor or a chemical, newest first (entity pages). */

@@ -7,6 +7,7 @@
 import { happeningColumns, namedColumns } from "./columns";
 import type { Db } from "./db";
 import { iterateEvents, toEvent, whereOf, type EventFilter } from "./events";
+import { selectFlags, type FlagFilter } from "./flags";
 import { iterateTimelineEntries } from "./timeline";
 
 export type ExportValue = string | number | null | readonly string[];
@@ -183,6 +184,26 @@ export const EXPORT_KINDS = {
       ...provenance,
     ],
   },
+  flags: {
+    name: "flags",
+    description:
+      "One row per flag: a warning about what an article says (a title out of its time, a control against the registry, a date disputed between sources, a past dated after the article). Flags never remove an article.",
+    columns: [
+      ["id", "flag id: article#sentence:kind, or entry:article#sentence for disputes"],
+      ["kind", "out-of-its-time, against-the-registry, disputed or out-of-order"],
+      ["severity", "warning (the article is likely wrong) or notice (sources disagree)"],
+      ["text", "the flagged words"],
+      ["message", "what is wrong and what the reference says"],
+      ["reference", "URL of the registry source, when there is one"],
+      ["actor_ids", "actor ids the flag concerns"],
+      ["chemical_ids", "chemical ids the flag concerns"],
+      ["entry", "timeline entry a dispute was read from"],
+      ["article_title", "title of the article"],
+      ["article_date", "publication date of the article"],
+      ["sentence", "the sentence that holds the flagged words"],
+      ...provenance,
+    ],
+  },
 } as const satisfies Record<string, ExportKind>;
 
 export type ExportKindName = keyof typeof EXPORT_KINDS;
@@ -270,7 +291,7 @@ export function* exportArticleSearch(db: Db, match: string): Generator<ExportRow
   for (const r of db.prepare(sql).iterate(match)) yield articleRow(r as Record<string, string | number | null>);
 }
 
-const RECORD_SQL: Record<Exclude<ExportKindName, "timeline" | "events" | "articles">, string> = {
+const RECORD_SQL: Record<Exclude<ExportKindName, "timeline" | "events" | "articles" | "flags">, string> = {
   chemical_mentions: "SELECT r.chemical, r.name, r.cas, r.role, r.registered, r.mention_count",
   actor_mentions: "SELECT r.actor, r.name, r.type, r.registered, r.country, r.mention_count",
   officials: "SELECT r.official, r.name, r.title, r.organization, r.organization_id, r.country_id, r.mention_count",
@@ -280,10 +301,41 @@ const RECORD_SQL: Record<Exclude<ExportKindName, "timeline" | "events" | "articl
 };
 
 /** Records of one kind from the articles with a matching event, articles newest first. */
-export function* exportRecords(db: Db, kind: Exclude<ExportKindName, "timeline" | "events" | "articles">, filter: EventFilter): Generator<ExportRow> {
+export function* exportRecords(db: Db, kind: Exclude<ExportKindName, "timeline" | "events" | "articles" | "flags">, filter: EventFilter): Generator<ExportRow> {
   const where = whereOf(filter);
   if (where.searchError) return;
   const only = isEmpty(filter) ? "" : `WHERE r.article IN (SELECT e.article FROM events e WHERE ${where.sql})`;
   const sql = `${RECORD_SQL[kind]}, r.article, r.sentence AS sentence_index, r.offset_start, r.offset_end FROM ${kind} r JOIN articles a ON a.slug = r.article ${only} ORDER BY a.date DESC, a.slug, r.position`;
   yield* db.prepare(sql).iterate(where.params) as Generator<ExportRow>;
+}
+
+/**
+ * Flags under the flags page's filters (kind, actor, chemical), and of the articles with
+ * an event matching `events` (every article when it is empty), as `npm run export` takes them.
+ */
+export function* exportFlags(db: Db, filter: FlagFilter, events: EventFilter = {}): Generator<ExportRow> {
+  const where = whereOf(events);
+  if (where.searchError) return;
+  const only = isEmpty(events) ? undefined : new Set(db.prepare(`SELECT DISTINCT e.article FROM events e WHERE ${where.sql}`).pluck().all(where.params) as string[]);
+  for (const f of selectFlags(db, filter)) {
+    if (only && !only.has(f.provenance.article)) continue;
+    yield {
+      id: f.id,
+      kind: f.kind,
+      severity: f.severity,
+      text: f.text,
+      message: f.message,
+      reference: f.reference ?? null,
+      actor_ids: f.actors,
+      chemical_ids: f.chemicals,
+      entry: f.entry ?? null,
+      article_title: f.articleTitle,
+      article_date: f.articleDate,
+      sentence: f.sentence,
+      article: f.provenance.article,
+      sentence_index: f.provenance.sentence,
+      offset_start: f.provenance.start,
+      offset_end: f.provenance.end,
+    };
+  }
 }

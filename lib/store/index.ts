@@ -10,4 +10,5 @@ export { SCHEMA_VERSION } from "./migrations";
 export * from "./read";
 export { parseSearch, type SearchQuery } from "./search";
 export { countEntriesBy, countTimelineEntries, entryWhereOf, iterateTimelineEntries, markedSourceSentences, selectTimelineEntries, writeTimeline } from "./timeline";
-export { EXPORT_KINDS, exportArticles, exportArticleSearch, exportEvents, exportRecords, exportTimeline, type ExportKind, type ExportKindName, type ExportRow, type ExportValue } from "./export";
+export { EXPORT_KINDS, exportArticles, exportArticleSearch, exportEvents, exportFlags, exportRecords, exportTimeline, type ExportKind, type ExportKindName, type ExportRow, type ExportValue } from "./export";
+export { countFlags, countFlagsByKind, flagFacet, flagsOfArticle, flagsOfEntries, selectFlags, type FlagFilter, type FlagListRow } from "./flags";

@@ -20,9 +20,11 @@ import { parseArticleFile, slugFromPath } from "../content/article";
 import { problem } from "../content/issues";
 import type { FileStamp } from "../content/loader";
 import { extractAll } from "../extract";
+import { articleFlags } from "../flags";
 import type { Registries } from "../extract/context";
 import type { Article, ContentIssue, Event, Extraction, TimelineEntry } from "../schema";
 import { getMeta, setMeta, type Db } from "./db";
+import { insertFlags } from "./flags";
 import { deleteArticle, deleteFile, deriveEntities, insertArticle, registryJurisdictions, sortKey, touchFile, writeFile } from "./write";
 import { articleBuckets, bucketKey, writeTimeline } from "./timeline";
 
@@ -153,6 +155,7 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
     }
     const extraction = extractAll(article.body, { slug: article.slug, date: article.date, registries });
     insertArticle(db, article, extraction, registries, jurisdictions);
+    insertFlags(db, articleFlags(article, extraction, registries));
     touch(extraction.events.map((e) => bucketKey(e.type, e.date)));
     result.extracted++;
   };
@@ -207,6 +210,7 @@ export function writeExtractions(db: Db, items: readonly { article: Article; ext
       writeFile(db, { path: article.file, mtimeMs: 0, size: 0, hash: "" }, article.slug, []);
       deleteArticle(db, article.slug);
       insertArticle(db, article, extraction, registries, jurisdictions);
+      insertFlags(db, articleFlags(article, extraction, registries));
     }
     deriveEntities(db, registries);
     if (groupTimeline) writeTimeline(db, groupTimeline);

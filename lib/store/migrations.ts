@@ -315,6 +315,35 @@ ALTER TABLE content_issues ADD COLUMN kind TEXT NOT NULL DEFAULT 'invalid-value'
 UPDATE files SET hash = '' WHERE path IN (SELECT file FROM content_issues);
 `,
   },
+  {
+    version: 6,
+    description: "flags: warnings about what articles say (issue 14), written at ingest; disputes are tied to the timeline entry they were read from",
+    sql: `
+CREATE TABLE flags (
+  id TEXT PRIMARY KEY,              -- article#sentence:kind(.n), or entry:article#sentence for disputes
+  article TEXT NOT NULL REFERENCES articles(slug) ON DELETE CASCADE,
+  position INTEGER NOT NULL,        -- order among the article's flags (disputes after the others)
+  kind TEXT NOT NULL,               -- out-of-its-time | against-the-registry | disputed | out-of-order
+  severity TEXT NOT NULL,           -- warning | notice
+  text TEXT NOT NULL,               -- the flagged words
+  sentence_text TEXT NOT NULL,
+  message TEXT NOT NULL,
+  reference TEXT,                   -- URL of the registry source, when there is one
+  actors TEXT NOT NULL,             -- JSON arrays of ids
+  chemicals TEXT NOT NULL,
+  entry TEXT REFERENCES timeline_entries(id) ON DELETE CASCADE,  -- set for flags read from the timeline: regrouping replaces them
+  sentence INTEGER NOT NULL,
+  offset_start INTEGER NOT NULL,
+  offset_end INTEGER NOT NULL
+);
+CREATE INDEX flags_article ON flags(article, sentence);
+CREATE INDEX flags_kind ON flags(kind);
+CREATE INDEX flags_entry ON flags(entry) WHERE entry IS NOT NULL;
+-- Flags are computed when articles are extracted and entries grouped: read everything again.
+UPDATE files SET hash = '';
+UPDATE meta SET value = 'stale' WHERE key = 'derived';
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,9 +3,11 @@
  * from every event of the corpus by a grouping function and stored with their sources.
  */
 import { yearOf } from "../dates";
+import { timelineFlags } from "../flags";
 import type { Event, TimelineEntry, TimelineSource } from "../schema";
 import { happeningColumns } from "./columns";
 import type { Db } from "./db";
+import { insertTimelineFlags } from "./flags";
 import { iterateEvents, markedSentences, toEvent, whereOf, type EventFilter, type Where } from "./events";
 
 /**
@@ -57,6 +59,8 @@ export function writeTimeline(db: Db, group: (events: readonly Event[]) => Timel
     });
     e.sources.forEach((s, i) => source.run(e.id, i, s.article, s.event, s.sentence, s.provenance.sentence, s.provenance.start, s.provenance.end));
   }
+  // Disputes are read from the entries just grouped (the old ones went with their entries).
+  insertTimelineFlags(db, timelineFlags(entries));
   // The unfiltered timeline's filter counts: entries with a source that names each one.
   db.exec(`
 UPDATE chemicals SET entry_count = (SELECT count(DISTINCT s.entry) FROM event_chemicals x JOIN timeline_sources s ON s.event = x.event WHERE x.chemical = chemicals.id);

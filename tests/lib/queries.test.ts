@@ -90,7 +90,7 @@ function corpusOf(articles: CorpusArticle[]): Corpus {
           { id: "un", name: "United Nations", type: "international-body", aliases: [], adjectives: [] },
           { id: "mps", name: "Ministry of Public Security", type: "government-body", aliases: [], adjectives: [], country: "china" },
         ],
-        people: [{ id: "wang-xiaohong", name: "Wang Xiaohong", aliases: [], country: "china", titles: [{ title: "Minister of Public Security", organization: "mps", from: "2022-12" }] }],
+        people: [{ id: "wang-xiaohong", name: "Wang Xiaohong", aliases: [], country: "china", titles: [{ title: "Minister of Public Security", organization: "mps", from: "2022-12" }], terms: [] }],
       },
   });
 }

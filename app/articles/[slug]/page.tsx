@@ -40,6 +40,27 @@ export default async function ArticlePage(props: PageProps<"/articles/[slug]">) 
           </>
         )}
       </p>
+      {view.flags.length > 0 && (
+        <section className="article-flags" aria-labelledby="article-flags" data-testid="article-flags">
+          <h2 id="article-flags" className="flag-kind">
+            <span aria-hidden="true">⚑ </span>
+            {view.flags.length === 1 ? "1 flag" : `${view.flags.length} flags`} on this article
+          </h2>
+          <ul>
+            {view.flags.map((f) => (
+              <li key={f.id}>
+                <span className="flag-kind">{f.kindLabel}:</span> {f.text && <q>{f.text}</q>} {f.message}{" "}
+                <Link href={f.href} aria-label={`Show the flagged sentence (${f.kindLabel.toLowerCase()})`}>
+                  in text
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p className="meta">
+            Flags are warnings about the news, not errors in the file. <Link href="/flags">All flags</Link>
+          </p>
+        </section>
+      )}
       {view.focusMissing && (
         <p className="notice" role="status">
           The linked sentence is not in this version of the article; it may have been edited.
