@@ -68,7 +68,7 @@ export function getChemical(corpus: Corpus, id: string) {
     href: articleHref(q.slug, q.sentence),
     direct,
   }));
-  const related = coNamed(db, "chemical", id, "actor", 24);
+  const related = coNamed(db, "chemical", id, 24);
   const controlsRaw = [...(entry?.controls ?? [])].sort((a, b) => (a.effective ?? a.announced ?? "").localeCompare(b.effective ?? b.announced ?? ""));
   const actorName = actorNames(corpus, [...related.map((r) => r.id), ...controlsRaw.map((c) => c.jurisdiction)]);
   const controls = controlsRaw.map((c) => ({
@@ -154,7 +154,7 @@ export function getActor(corpus: Corpus, id: string) {
   const person = corpus.registries.actors.people.find((p) => p.id === id);
   const articles = articlesNaming(db, "actor", id);
   const reported = reportedTitles(db, id);
-  const chemicals = coNamed(db, "actor", id, "chemical", 30);
+  const chemicals = coNamed(db, "actor", id, 30);
   const chemicalName = chemicalNames(corpus, chemicals.map((c) => c.id));
   const controlsRaw = corpus.registries.chemicals.chemicals.flatMap((c) => c.controls.filter((k) => k.jurisdiction === id).map((k) => ({ c, k })));
   const actorName = actorNames(corpus, [

@@ -252,16 +252,13 @@ export function articlesNaming(db: Db, kind: "chemical" | "actor", id: string, l
     .all({ id, limit }) as ReturnType<typeof articlesNaming>;
 }
 
-/** Other entities named in the articles that name `id`, by number of such articles. */
-export function coNamed(db: Db, kind: "chemical" | "actor", id: string, other: "chemical" | "actor", limit: number): { id: string; count: number }[] {
-  // From the articles that name `id`, through each table's (article, position) key.
-  const otherIds =
-    other === "chemical"
-      ? "SELECT m.article, m.chemical AS id FROM arts JOIN chemical_mentions m ON m.article = arts.article"
-      : "SELECT m.article, m.actor AS id FROM arts JOIN actor_mentions m ON m.article = arts.article UNION ALL SELECT o.article, o.official AS id FROM arts JOIN officials o ON o.article = arts.article";
-  return db
-    .prepare(`WITH arts AS (SELECT article FROM (${ARTICLES_NAMING[kind]})) SELECT o.id, count(DISTINCT o.article) AS count FROM (${otherIds}) o GROUP BY o.id ORDER BY count DESC, o.id LIMIT @limit`)
-    .all({ id, limit }) as { id: string; count: number }[];
+/**
+ * Entities of the other kind (actors for a chemical, chemicals for an actor) named in the
+ * articles that name `id`, by number of such articles: kept in `co_named` when written.
+ */
+export function coNamed(db: Db, kind: "chemical" | "actor", id: string, limit: number): { id: string; count: number }[] {
+  const [own, other] = kind === "chemical" ? ["chemical", "actor"] : ["actor", "chemical"];
+  return db.prepare(`SELECT ${other} AS id, articles AS count FROM co_named WHERE ${own} = @id ORDER BY articles DESC, ${other} LIMIT @limit`).all({ id, limit }) as { id: string; count: number }[];
 }
 
 /** Quotes of the articles naming a chemical: said in a sentence naming it (direct) or not. */

@@ -151,6 +151,41 @@ describe("ingest", () => {
     expect(db.prepare("SELECT registered FROM actors WHERE id = 'china'").pluck().get()).not.toBe(1);
   });
 
+  it("keeps what each timeline entry names and which entities share articles in step through changes and deletions", () => {
+    const db = connect();
+    // What entry_names and co_named should hold, worked out from the rows they summarise.
+    const names = () => db.prepare("SELECT kind, name, entry, type, date FROM entry_names ORDER BY 1, 2, 3").all();
+    const scanNames = () =>
+      db
+        .prepare(
+          `SELECT DISTINCT n.kind, n.name, t.id AS entry, t.type, t.date FROM timeline_entries t JOIN timeline_sources s ON s.entry = t.id
+           JOIN (SELECT event, 'actor' AS kind, actor AS name FROM event_actors UNION ALL SELECT event, 'chemical', chemical FROM event_chemicals) n ON n.event = s.event ORDER BY 1, 2, 3`,
+        )
+        .all();
+    const shared = () => db.prepare("SELECT chemical, actor, articles FROM co_named ORDER BY 1, 2").all();
+    const scanShared = () =>
+      db
+        .prepare(
+          `SELECT c.chemical, a.actor, count(DISTINCT c.article) AS articles FROM chemical_mentions c
+           JOIN (SELECT article, actor FROM actor_mentions UNION ALL SELECT article, official FROM officials) a ON a.article = c.article GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+        .all();
+    const check = () => {
+      expect(names().length).toBeGreaterThan(0);
+      expect(names()).toEqual(scanNames());
+      expect(shared().length).toBeGreaterThan(0);
+      expect(shared()).toEqual(scanShared());
+    };
+    run(db, { groupTimeline });
+    check();
+    writeFileSync(path.join(articles, "2025-03-04-us-tariff.md"), article("US tariff on Mexico", "2025-03-04", "Mexico and China agreed on March 4, 2025 to control 4-ANPP, the Justice Department said."));
+    run(db, { groupTimeline });
+    check();
+    rmSync(path.join(articles, "2024-08-07-china-adds-three-precursors.md"));
+    run(db, { groupTimeline });
+    check();
+  });
+
   it("carries on after an ingest killed between two batches", () => {
     const db = connect();
     expect(() =>
@@ -220,7 +255,7 @@ describe("opening a database", () => {
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
     expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
     expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
@@ -234,13 +269,14 @@ describe("opening a database", () => {
     const counted = () => open[open.length - 1].prepare("SELECT count(*) FROM chemicals WHERE entry_count > 0").pluck().get() as number;
     const expected = counted();
     expect(expected).toBeGreaterThan(0);
-    // Take the database back to version 2: the columns and tables of versions 3 and 4 gone.
+    // Take the database back to version 2: the columns, tables and indexes of versions 3 to 5 gone.
     db1.exec("ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count; ALTER TABLE statistics DROP COLUMN figure_date; DROP TABLE event_types;");
+    db1.exec("DROP TABLE entry_names; DROP TABLE co_named; DROP INDEX timeline_sources_entry_of; DROP INDEX timeline_entries_type_of;");
     db1.pragma("user_version = 2");
     db1.close();
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
-    expect(messages.join(" ")).toMatch(/migrating .* from schema version 2 to/);
+    expect(messages).toEqual([`migrating ${dbFile} from schema version 2 to ${SCHEMA_VERSION}.`]);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(counted()).toBe(0);
     expect(getMeta(db, "derived")).toBe("stale");
