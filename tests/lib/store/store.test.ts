@@ -10,7 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listArticleFiles } from "../../../lib/content/loader";
 import { loadRegistries } from "../../../lib/registry";
 import type { Registries } from "../../../lib/extract/context";
-import { countAllEvents, countArticles, fileIssues, getMeta, ingest, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
+import { countAllEvents, countArticles, fileIssues, getMeta, ingest, ingestParallel, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
+import { PARALLEL_MIN_FILES } from "../../../lib/store/ingest";
+import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
 import { MIGRATIONS } from "../../../lib/store/migrations";
 import { groupTimeline } from "../../../lib/timeline/group";
 
@@ -185,6 +187,24 @@ describe("ingest", () => {
     run(db, { groupTimeline });
     check();
   });
+
+  it("writes the same rows when worker threads extract", async () => {
+    writeSyntheticCorpus(articles, PARALLEL_MIN_FILES + 26, 3);
+    const files = listArticleFiles(articles).files;
+    const options = { files, registries, registryHash: "r1", version: "v1", groupTimeline, batchSize: 16 };
+    const inThread = connect();
+    expect(ingest(inThread, options)).toMatchObject({ extracted: files.length });
+    dbFile = path.join(tmp, "cache", "parallel.sqlite");
+    const parallel = connect();
+    let batches = 0;
+    const result = await ingestParallel(parallel, { ...options, onBatch: () => batches++ }, 2);
+    expect(result).toMatchObject({ read: files.length, extracted: files.length, deleted: 0, changed: true });
+    expect(batches).toBe(Math.ceil(files.length / 16));
+    const all = (db: Db) => ({ ...dump(db), entries: db.prepare("SELECT * FROM timeline_entries ORDER BY id").all(), names: db.prepare("SELECT * FROM entry_names ORDER BY 1, 2, 3").all() });
+    expect(all(parallel)).toEqual(all(inThread));
+    // And again: nothing to read.
+    expect(await ingestParallel(parallel, options, 2)).toMatchObject({ read: 0, extracted: 0, changed: false });
+  }, 120_000);
 
   it("carries on after an ingest killed between two batches", () => {
     const db = connect();
