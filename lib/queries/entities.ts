@@ -7,6 +7,7 @@ import { allActors, allChemicals, articlesNaming, coNamed, figuresOfChemical, ge
 import { DEFAULT_FILTERS, hrefWith } from "../url-state";
 import { entriesNaming } from "./timeline";
 import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
+import { memo } from "./memo";
 
 /** How many events and articles an entity page lists before pointing to the timeline. */
 export const ENTITY_LIST_LIMIT = 20;
@@ -50,6 +51,10 @@ export function listChemicals(corpus: Corpus) {
 export type ChemicalSummary = ReturnType<typeof listChemicals>[number];
 
 export function getChemical(corpus: Corpus, id: string) {
+  return memo(corpus, ["chemical", id], () => getChemicalUncached(corpus, id));
+}
+
+function getChemicalUncached(corpus: Corpus, id: string) {
   const info = getChemicalRow(corpus.db, id);
   if (!info) return undefined;
   const { db } = corpus;
@@ -147,6 +152,10 @@ export function listActors(corpus: Corpus) {
 export type ActorSummary = ReturnType<typeof listActors>[number];
 
 export function getActor(corpus: Corpus, id: string) {
+  return memo(corpus, ["actor", id], () => getActorUncached(corpus, id));
+}
+
+function getActorUncached(corpus: Corpus, id: string) {
   const info = getActorRow(corpus.db, id);
   if (!info) return undefined;
   const { db } = corpus;

@@ -11,6 +11,7 @@ import { splitMarked } from "../text/marks";
 import { filtersOnly, hrefWith, isUnfiltered, serializeFilters, withPage, type FilterState, type ParamProblem } from "../url-state";
 import { eventFilter, PAGE_SIZE, pageLinks, searchProblem } from "./events";
 import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
+import { memo } from "./memo";
 
 const PRECISION_LABEL = { day: "exact day", month: "month only", year: "year only" } as const;
 const LAYER_LABEL: Readonly<Record<TariffLayer, string>> = { fentanyl: "Fentanyl-related tariff", reciprocal: "Reciprocal tariff", other: "Tariff" };
@@ -94,6 +95,10 @@ export function entriesNaming(corpus: Corpus, filter: { actor?: string[]; chemic
 
 /** The timeline: one page of filtered entries grouped by year and month, plus paging. */
 export function getTimeline(corpus: Corpus, state: FilterState, pageSize = PAGE_SIZE) {
+  return memo(corpus, ["timeline", state, pageSize], () => getTimelineUncached(corpus, state, pageSize));
+}
+
+function getTimelineUncached(corpus: Corpus, state: FilterState, pageSize = PAGE_SIZE) {
   const filter = eventFilter(state);
   const totalAll = countTimelineEntries(corpus.db);
   const total = isUnfiltered(state) ? totalAll : countTimelineEntries(corpus.db, filter);
