@@ -6,7 +6,7 @@ import type { Corpus } from "../corpus";
 import { formatPartialDate, partialDateToMs } from "../format";
 import { colorFor, dashFor, markerFor } from "../palette";
 import { firstDay } from "../dates";
-import { articleDateRange, articleFacts, articleRow, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
+import { articleDateRange, articleDatesNaming, articleFacts, articleHeads, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
 import { eventFilter } from "../queries/events";
 import { memo } from "../queries/memo";
@@ -315,7 +315,7 @@ export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
 }
 
 function tariffChartUncached(corpus: Corpus, state: FilterState): ChartSpec {
-  const entries = selectTimelineEntries(corpus.db, { ...eventFilter(state), type: "tariff" }).filter((e) => e.tariff?.layer === "fentanyl" && e.tariff.rate !== undefined && e.tariff.target);
+  const entries = selectTimelineEntries(corpus.db, { ...eventFilter(state), type: "tariff" }, undefined, { tariffLayer: "fentanyl" }).filter((e) => e.tariff?.layer === "fentanyl" && e.tariff.rate !== undefined && e.tariff.target);
   const effective = entries.filter((e) => e.phase === "effective");
   const announced = entries.filter((e) => e.phase === "announced");
   const targets = [...new Set(effective.map((e) => e.tariff!.target!))].sort();
@@ -336,7 +336,7 @@ function tariffChartUncached(corpus: Corpus, state: FilterState): ChartSpec {
     ...categoriesOf(targets.filter((t) => notices.some((e) => e.tariff!.target === t)).map((t) => ({ key: `announced:${t}`, label: `Announced for ${known.actor(t)} (not yet in effect)` }))).map((c) => ({ ...c, points: true })),
   ];
   const articles = new Set(entries.flatMap((e) => e.sources.map((s) => s.article)));
-  const span = dateSpan([...articles].map((slug) => articleRow(corpus.db, slug)?.date).filter((d): d is string => Boolean(d)));
+  const span = dateSpan([...articleHeads(corpus.db, articles).values()].map((a) => a.date));
   return spec({
     id: "tariff-rate",
     title: "Fentanyl-related tariff rate",
@@ -363,7 +363,7 @@ function tariffChartUncached(corpus: Corpus, state: FilterState): ChartSpec {
 export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "actor"; id: string }, naming?: readonly { date: string }[]): ChartSpec {
   const known = names(corpus, target.kind === "chemical" ? { chemicals: [target.id] } : { actors: [target.id] });
   const name = target.kind === "chemical" ? known.chemical(target.id) : known.actor(target.id);
-  const articles = naming ?? articlesNaming(corpus.db, target.kind, target.id);
+  const articles = naming ?? articleDatesNaming(corpus.db, target.kind, target.id).map((date) => ({ date }));
   const p = periods(articles.map((a) => a.date));
   const rows = new Map<string, ChartRow>(p.keys.map((k) => [k, { period: k, [target.id]: 0 }]));
   for (const a of articles) {

@@ -3,7 +3,7 @@ import { controlHistoryChart, mentionsChart } from "../charts/builders";
 import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import { colorFor } from "../palette";
-import { allActors, allChemicals, articlesNaming, coNamed, figuresOfChemical, getActorRow, getChemicalRow, latestTitles, namesOf, quotesBy, quotesNear, reportedTitles } from "../store";
+import { allActors, allChemicals, articleDatesNaming, articlesNaming, coNamed, figuresOfChemical, getActorRow, getChemicalRow, latestTitles, namesOf, quotesBy, quotesNear, reportedTitles } from "../store";
 import { DEFAULT_FILTERS, hrefWith } from "../url-state";
 import { entriesNaming } from "./timeline";
 import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
@@ -59,7 +59,8 @@ function getChemicalUncached(corpus: Corpus, id: string) {
   if (!info) return undefined;
   const { db } = corpus;
   const entry = corpus.registries.chemicals.chemicals.find((c) => c.id === id);
-  const articles = articlesNaming(db, "chemical", id);
+  const articles = articlesNaming(db, "chemical", id, ENTITY_LIST_LIMIT);
+  const articleDates = articleDatesNaming(db, "chemical", id).map((date) => ({ date }));
 
   const statistics = figuresOfChemical(db, id, 30).map((s) => ({ text: s.text, measure: s.measure ?? undefined, href: articleHref(s.article, s.sentence), article: s.title, date: formatPartialDate(s.date, s.precision) }));
   // Ten quotes: those said in a sentence that names the chemical, then others from the
@@ -97,15 +98,15 @@ function getChemicalUncached(corpus: Corpus, id: string) {
     registered: info.registered,
     description: entry?.description,
     aliases: entry ? [...entry.aliases, ...entry.abbreviations, ...entry.systematic_names] : [],
-    counts: { articles: articles.length, events: timeline.total, controls: controls.length },
+    counts: { articles: articleDates.length, events: timeline.total, controls: controls.length },
     controls,
     controlChart: controlHistoryChart(corpus, id),
-    mentionsChart: mentionsChart(corpus, { kind: "chemical", id }, articles),
+    mentionsChart: mentionsChart(corpus, { kind: "chemical", id }, articleDates),
     // Actors named in the same articles, by number of articles.
     relatedActors: related.map((r) => ({ id: r.id, name: actorName(r.id), href: actorHref(r.id), count: r.count })),
     statistics,
     quotes,
-    articles: articles.slice(0, ENTITY_LIST_LIMIT).map(articleItem),
+    articles: articles.map(articleItem),
     /** Timeline entries that name the chemical, newest first. */
     entries: timeline.entries,
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, chemical: [id] }),
@@ -161,7 +162,8 @@ function getActorUncached(corpus: Corpus, id: string) {
   const { db } = corpus;
   const org = corpus.registries.actors.organizations.find((o) => o.id === id);
   const person = corpus.registries.actors.people.find((p) => p.id === id);
-  const articles = articlesNaming(db, "actor", id);
+  const articles = articlesNaming(db, "actor", id, ENTITY_LIST_LIMIT);
+  const articleDates = articleDatesNaming(db, "actor", id).map((date) => ({ date }));
   const reported = reportedTitles(db, id);
   const chemicals = coNamed(db, "actor", id, 30);
   const chemicalName = chemicalNames(corpus, chemicals.map((c) => c.id));
@@ -213,14 +215,14 @@ function getActorUncached(corpus: Corpus, id: string) {
     parent: org?.parent ? { id: org.parent, name: actorName(org.parent), href: actorHref(org.parent) } : undefined,
     aliases: org?.aliases ?? person?.aliases ?? [],
     source: person?.source,
-    counts: { articles: articles.length, events: timeline.total, quotes: said.count },
+    counts: { articles: articleDates.length, events: timeline.total, quotes: said.count },
     titles,
     quotes,
     controls,
     // Chemicals named in the same articles, by number of articles.
     chemicals: chemicals.map((c) => ({ id: c.id, name: chemicalName(c.id), href: chemicalHref(c.id), count: c.count, color: colorFor(c.id) })),
-    mentionsChart: mentionsChart(corpus, { kind: "actor", id }, articles),
-    articles: articles.slice(0, ENTITY_LIST_LIMIT).map(articleItem),
+    mentionsChart: mentionsChart(corpus, { kind: "actor", id }, articleDates),
+    articles: articles.map(articleItem),
     /** Timeline entries that name the actor, newest first. */
     entries: timeline.entries,
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, actor: [id] }),

@@ -6,7 +6,7 @@
 import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate, monthName, plural } from "../format";
 import type { TimelineEntry, TariffLayer } from "../schema";
-import { articleRow, countTimelineEntries, markedSourceSentences, namesOf, selectTimelineEntries } from "../store";
+import { articleHeads, countTimelineEntries, markedSourceSentences, namesOf, selectTimelineEntries } from "../store";
 import { splitMarked } from "../text/marks";
 import { filtersOnly, hrefWith, isUnfiltered, serializeFilters, withPage, type FilterState, type ParamProblem } from "../url-state";
 import { eventFilter, PAGE_SIZE, pageLinks, searchProblem } from "./events";
@@ -33,12 +33,8 @@ function lookups(corpus: Corpus, entries: readonly TimelineEntry[]) {
   const actorIds = entries.flatMap((e) => [...e.actors, ...e.officials, ...(e.tariff?.target ? [e.tariff.target] : [])]);
   const actors = namesOf(corpus.db, "actors", actorIds);
   const chemicals = namesOf(corpus.db, "chemicals", entries.flatMap((e) => e.chemicals));
-  const articles = new Map<string, { title: string; date: string; source: string }>();
-  for (const slug of new Set(entries.flatMap((e) => e.sources.map((s) => s.article)))) {
-    const row = articleRow(corpus.db, slug);
-    articles.set(slug, row ? { title: row.title, date: row.date, source: row.source } : { title: slug, date: "", source: "" });
-  }
-  return { actor: (id: string) => actors.get(id) ?? id, chemical: (id: string) => chemicals.get(id) ?? id, article: (slug: string) => articles.get(slug)! };
+  const articles = articleHeads(corpus.db, entries.flatMap((e) => e.sources.map((s) => s.article)));
+  return { actor: (id: string) => actors.get(id) ?? id, chemical: (id: string) => chemicals.get(id) ?? id, article: (slug: string) => articles.get(slug) ?? { title: slug, date: "", source: "" } };
 }
 
 export function toEntryView(entry: TimelineEntry, names: ReturnType<typeof lookups>, marked: ReadonlyMap<string, string> = new Map()) {

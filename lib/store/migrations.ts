@@ -336,6 +336,9 @@ CREATE INDEX co_named_actor ON co_named(actor, chemical);
 -- From a source event to its entry and from an entry to its type without reading the rows.
 CREATE INDEX timeline_sources_entry_of ON timeline_sources(event, entry);
 CREATE INDEX timeline_entries_type_of ON timeline_entries(id, type);
+-- The enforcement chart's figures and their articles' dates, read from indexes alone.
+CREATE INDEX statistics_enforcement_figures ON statistics(enforcement_measure, figure_date, enforcement_value, article) WHERE enforcement_measure IS NOT NULL;
+CREATE INDEX articles_slug_date ON articles(slug, date);
 UPDATE meta SET value = 'stale' WHERE key = 'derived';
 `,
   },

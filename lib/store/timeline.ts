@@ -132,13 +132,22 @@ const ENTRY_ORDER = "t.date DESC, coalesce(t.date_end, '') DESC, t.type, t.id";
 
 const ENTRY_COLUMNS = `t.*, (SELECT json_group_array(json_array(s.article, s.event, s.sentence_text, s.sentence, s.offset_start, s.offset_end)) FROM (SELECT * FROM timeline_sources WHERE entry = t.id ORDER BY position) s) AS sources`;
 
-/** Timeline entries that match `filter`, newest first, with their sources; `limit` -1 for all. */
-export function selectTimelineEntries(db: Db, filter: EventFilter = {}, page: { limit: number; offset: number } = { limit: -1, offset: 0 }): TimelineEntry[] {
+/**
+ * Timeline entries that match `filter`, newest first, with their sources; `limit` -1 for
+ * all. `only.tariffLayer`: tariff entries of that layer with a rate and a target (charts).
+ */
+export function selectTimelineEntries(
+  db: Db,
+  filter: EventFilter = {},
+  page: { limit: number; offset: number } = { limit: -1, offset: 0 },
+  only: { tariffLayer?: string } = {},
+): TimelineEntry[] {
   const where = entryWhereOf(filter);
   if (where.searchError) return [];
+  const tariff = only.tariffLayer ? " AND t.tariff_layer = @tariffLayer AND t.tariff_rate IS NOT NULL AND t.tariff_target IS NOT NULL" : "";
   const rows = db
-    .prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql} ORDER BY ${ENTRY_ORDER} LIMIT @limit OFFSET @offset`)
-    .all({ ...where.params, limit: page.limit, offset: page.offset }) as EntryRow[];
+    .prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql}${tariff} ORDER BY ${ENTRY_ORDER} LIMIT @limit OFFSET @offset`)
+    .all({ ...where.params, ...(only.tariffLayer ? { tariffLayer: only.tariffLayer } : {}), limit: page.limit, offset: page.offset }) as EntryRow[];
   return rows.map(toEntry);
 }
 

@@ -11,7 +11,7 @@ import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
 import { closeCorpora, corpusArticles, loadCorpus, type Corpus, type CorpusArticle } from "../../../lib/corpus";
 import { firstDay, lastDay } from "../../../lib/dates";
 import { filterEvents, filterPanel, getTimeline, listActors, listChemicals } from "../../../lib/queries";
-import { coNamed, countTimelineEntries, namesOf, selectTimelineEntries } from "../../../lib/store";
+import { articleDatesNaming, articlesNaming, coNamed, countTimelineEntries, namesOf, selectTimelineEntries } from "../../../lib/store";
 import type { Event, TimelineEntry } from "../../../lib/schema";
 import { DEFAULT_FILTERS, type FilterState } from "../../../lib/url-state";
 
@@ -126,6 +126,23 @@ describe("SQL against a plain scan", () => {
     for (const a of listActors(corpus)) expect([a.id, coNamed(corpus.db, "actor", a.id, 1000)]).toEqual([a.id, expected(actorsOf, chemicalsOf, a.id)]);
     expect(compared).toBeGreaterThan(5);
     expect(coNamed(corpus.db, "chemical", "4-anpp", 3)).toEqual(expected(chemicalsOf, actorsOf, "4-anpp").slice(0, 3));
+  });
+
+  it("lists the articles naming each chemical and actor, newest first with how often, like a scan", () => {
+    const byDate = (a: CorpusArticle, b: CorpusArticle) => (a.article.date > b.article.date ? -1 : a.article.date < b.article.date ? 1 : a.article.slug < b.article.slug ? -1 : 1);
+    const check = (kind: "chemical" | "actor", id: string, mentions: (a: CorpusArticle) => number) => {
+      const naming = articles.filter((a) => mentions(a) > 0).sort(byDate);
+      const expected = naming.map((a) => ({ slug: a.article.slug, title: a.article.title, date: a.article.date, source: a.article.source, mentions: mentions(a) }));
+      expect([id, articlesNaming(corpus.db, kind, id, 20)]).toEqual([id, expected.slice(0, 20)]);
+      expect([id, articlesNaming(corpus.db, kind, id)]).toEqual([id, expected]);
+      expect([id, articleDatesNaming(corpus.db, kind, id).sort()]).toEqual([id, naming.map((a) => a.article.date).sort()]);
+      return naming.length;
+    };
+    const sum = (list: { id: string; mentions: unknown[] }[], id: string) => list.filter((m) => m.id === id).reduce((n, m) => n + m.mentions.length, 0);
+    let named = 0;
+    for (const c of listChemicals(corpus)) named += check("chemical", c.id, (a) => sum(a.extraction.chemicals, c.id));
+    for (const x of listActors(corpus)) named += check("actor", x.id, (a) => sum(a.extraction.actors, x.id) + sum(a.extraction.officials, x.id));
+    expect(named).toBeGreaterThan(100);
   });
 
   it("counts and lists the entries naming each chemical and actor like a scan", () => {
