@@ -339,6 +339,9 @@ CREATE INDEX timeline_entries_type_of ON timeline_entries(id, type);
 -- The enforcement chart's figures and their articles' dates, read from indexes alone.
 CREATE INDEX statistics_enforcement_figures ON statistics(enforcement_measure, figure_date, enforcement_value, article) WHERE enforcement_measure IS NOT NULL;
 CREATE INDEX articles_slug_date ON articles(slug, date);
+-- Timeline entries in the order every list shows them (lib/store/timeline.ts ENTRY_ORDER),
+-- so a page of entries is read in order and the walk stops at its end.
+CREATE INDEX timeline_entries_order ON timeline_entries(date DESC, coalesce(date_end, '') DESC, type, id);
 UPDATE meta SET value = 'stale' WHERE key = 'derived';
 `,
   },

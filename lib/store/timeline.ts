@@ -145,8 +145,13 @@ export function selectTimelineEntries(
   const where = entryWhereOf(filter);
   if (where.searchError) return [];
   const tariff = only.tariffLayer ? " AND t.tariff_layer = @tariffLayer AND t.tariff_rate IS NOT NULL AND t.tariff_target IS NOT NULL" : "";
+  // The page is chosen on the bare entries first (in the order of timeline_entries_order),
+  // so the sources are gathered for the entries shown only.
   const rows = db
-    .prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql}${tariff} ORDER BY ${ENTRY_ORDER} LIMIT @limit OFFSET @offset`)
+    .prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM (SELECT t.rowid AS rid FROM timeline_entries t WHERE ${where.sql}${tariff} ORDER BY ${ENTRY_ORDER} LIMIT @limit OFFSET @offset) p
+       CROSS JOIN timeline_entries t ON t.rowid = p.rid ORDER BY ${ENTRY_ORDER}`,
+    )
     .all({ ...where.params, ...(only.tariffLayer ? { tariffLayer: only.tariffLayer } : {}), limit: page.limit, offset: page.offset }) as EntryRow[];
   return rows.map(toEntry);
 }

@@ -290,7 +290,7 @@ describe("opening a database", () => {
     const expected = counted();
     expect(expected).toBeGreaterThan(0);
     // Take the database back to version 2: the columns, tables and indexes of versions 3 to 5 gone.
-    db1.exec("DROP TABLE entry_names; DROP TABLE co_named; DROP INDEX timeline_sources_entry_of; DROP INDEX timeline_entries_type_of; DROP INDEX statistics_enforcement_figures; DROP INDEX articles_slug_date;");
+    db1.exec("DROP TABLE entry_names; DROP TABLE co_named; DROP INDEX timeline_sources_entry_of; DROP INDEX timeline_entries_type_of; DROP INDEX statistics_enforcement_figures; DROP INDEX articles_slug_date; DROP INDEX timeline_entries_order;");
     db1.exec("ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count; ALTER TABLE statistics DROP COLUMN figure_date; DROP TABLE event_types;");
     db1.pragma("user_version = 2");
     db1.close();
