@@ -10,7 +10,7 @@ import type { Registries } from "./extract/context";
 import { loadRegistries, type LoadedRegistries } from "./registry";
 import type { Article, ContentIssue, Event, Extraction, TimelineEntry } from "./schema";
 import { groupTimeline } from "./timeline/group";
-import { countArticles, fileIssues, getArticle, getMeta, ingest, listArticleRows, openDatabase, readExtraction, writeExtractions, type Db, type IngestResult } from "./store";
+import { countArticles, fileIssues, getArticle, getMeta, ingest, ingestParallel, listArticleRows, openDatabase, readExtraction, writeExtractions, type Db, type IngestResult } from "./store";
 
 export interface Corpus {
   db: Db;
@@ -34,6 +34,11 @@ export interface CorpusOptions {
   /** Groups every event into timeline entries; the project's own grouping unless a test swaps it. */
   groupTimeline?: (events: readonly Event[]) => TimelineEntry[];
   quiet?: boolean;
+  /**
+   * Worker threads to extract in when many files changed (a first ingest, a new build, a
+   * registry change): default one per core; 0 or 1 extracts in this thread.
+   */
+  workers?: number;
 }
 
 /** `.cache/<folder name>-<hash of its path>.sqlite` under the working directory. */
@@ -47,6 +52,8 @@ export function databasePath(root: string): string {
 
 interface Open {
   db: Db;
+  /** The load under way: an ingest awaits its workers, and a second load must not start another meanwhile. */
+  busy?: Promise<unknown>;
   listingIssues: ContentIssue[];
   last?: Corpus;
   lastIngest?: IngestResult;
@@ -71,6 +78,18 @@ export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
   const root = path.resolve(/* turbopackIgnore: true */ options.articles ?? articlesDir());
   const registry = await loadRegistries(options.registry ?? registryDir());
   const state = openFor(options.database ?? databasePath(root), options.quiet);
+  // One load of a database at a time; the next one then finds the work done.
+  while (state.busy) await state.busy.catch(() => undefined);
+  const load = loadInto(state, root, registry, options);
+  state.busy = load;
+  try {
+    return await load;
+  } finally {
+    if (state.busy === load) state.busy = undefined;
+  }
+}
+
+async function loadInto(state: Open, root: string, registry: LoadedRegistries, options: CorpusOptions): Promise<Corpus> {
   const listing = listIfChanged(root, { watch: options.watch });
   const hash = registryHash(registry);
   const version = options.version ?? "dev";
@@ -81,7 +100,8 @@ export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
   if (files || stale) {
     // Without a fresh listing (watch says unchanged) the registries changed: list again.
     const current = files ?? listIfChanged(root, {})!.files;
-    state.lastIngest = ingest(state.db, { files: current, registries: registry.registries, registryHash: hash, version, groupTimeline: options.groupTimeline ?? groupTimeline });
+    const ingestOptions = { files: current, registries: registry.registries, registryHash: hash, version, groupTimeline: options.groupTimeline ?? groupTimeline };
+    state.lastIngest = options.workers === 0 || options.workers === 1 ? ingest(state.db, ingestOptions) : await ingestParallel(state.db, ingestOptions, options.workers);
   }
   const generation = getMeta(state.db, "generation") ?? "0";
   const signature = `${root}|${registry.signature}|${generation}|${state.listingIssues.length}`;

@@ -6,9 +6,10 @@ import type { Corpus } from "../corpus";
 import { formatPartialDate } from "../format";
 import { colorFor, dashFor, markerFor, PHASE_COLORS } from "../palette";
 import { cutTo, firstDay, isoDayOfMs, partialDateToMs, yearOf } from "../dates";
-import { articleDateRange, articleFacts, articleRow, articlesNaming, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
+import { articleDateRange, articleDatesNaming, articleFacts, articleHeads, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
 import { eventFilter } from "../queries/events";
+import { memo } from "../queries/memo";
 import { chartFileBase, dateSpan, describeFilters, sourceLine, type FilterNames } from "./caption";
 import { ENFORCEMENT_MEASURES } from "./figures";
 import type { CsvCell } from "./csv";
@@ -130,6 +131,10 @@ function topKeys(totals: Map<string, number>, max: number): string[] {
 
 /** News volume per month, each article stacked under its main jurisdiction or chemical. */
 export function newsVolumeChart(corpus: Corpus, state: FilterState): ChartSpec {
+  return memo(corpus, ["newsVolumeChart", state], () => newsVolumeChartUncached(corpus, state));
+}
+
+function newsVolumeChartUncached(corpus: Corpus, state: FilterState): ChartSpec {
   const articles = matchingArticles(corpus, state);
   const stackBy = state.stack;
   const mainOf = (a: (typeof articles)[number]) => (stackBy === "chemical" ? a.main_chemical : a.main_jurisdiction) ?? "none";
@@ -183,6 +188,10 @@ const PRECURSOR_ROLES = new Set(["precursor", "pre-precursor", "reagent"]);
 
 /** Cumulative number of precursors under control in each jurisdiction, as steps. */
 export function controlsChart(corpus: Corpus, state: FilterState): ChartSpec {
+  return memo(corpus, ["controlsChart", state], () => controlsChartUncached(corpus, state));
+}
+
+function controlsChartUncached(corpus: Corpus, state: FilterState): ChartSpec {
   const chemicals = corpus.registries.chemicals.chemicals.filter(
     (c) => PRECURSOR_ROLES.has(c.role) && (state.chemical.length === 0 || state.chemical.includes(c.id)),
   );
@@ -251,6 +260,10 @@ export { classifyFigure, ENFORCEMENT_MEASURES, type EnforcementMeasure } from ".
 
 /** Enforcement figures per year: the largest figure reported for each measure. */
 export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec {
+  return memo(corpus, ["enforcementChart", state], () => enforcementChartUncached(corpus, state));
+}
+
+function enforcementChartUncached(corpus: Corpus, state: FilterState): ChartSpec {
   // Each figure was classified (classifyFigure) when it was written; the database gives
   // the largest value per year and measure.
   const found = enforcementByYear(corpus.db, isUnfiltered(state) ? undefined : eventFilter(state));
@@ -298,7 +311,11 @@ export function enforcementChart(corpus: Corpus, state: FilterState): ChartSpec 
  * drawn apart, as points at the rate announced.
  */
 export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
-  const entries = selectTimelineEntries(corpus.db, { ...eventFilter(state), type: "tariff" }).filter((e) => e.tariff?.layer === "fentanyl" && e.tariff.rate !== undefined && e.tariff.target);
+  return memo(corpus, ["tariffChart", state], () => tariffChartUncached(corpus, state));
+}
+
+function tariffChartUncached(corpus: Corpus, state: FilterState): ChartSpec {
+  const entries = selectTimelineEntries(corpus.db, { ...eventFilter(state), type: "tariff" }, undefined, { tariffLayer: "fentanyl" }).filter((e) => e.tariff?.layer === "fentanyl" && e.tariff.rate !== undefined && e.tariff.target);
   const effective = entries.filter((e) => e.phase === "effective");
   const announced = entries.filter((e) => e.phase === "announced");
   const targets = [...new Set(effective.map((e) => e.tariff!.target!))].sort();
@@ -319,7 +336,7 @@ export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
     ...categoriesOf(targets.filter((t) => notices.some((e) => e.tariff!.target === t)).map((t) => ({ key: `announced:${t}`, label: `Announced for ${known.actor(t)} (not yet in effect)` }))).map((c) => ({ ...c, points: true })),
   ];
   const articles = new Set(entries.flatMap((e) => e.sources.map((s) => s.article)));
-  const span = dateSpan([...articles].map((slug) => articleRow(corpus.db, slug)?.date).filter((d): d is string => Boolean(d)));
+  const span = dateSpan([...articleHeads(corpus.db, articles).values()].map((a) => a.date));
   return spec({
     id: "tariff-rate",
     title: "Fentanyl-related tariff rate",
@@ -346,7 +363,7 @@ export function tariffChart(corpus: Corpus, state: FilterState): ChartSpec {
 export function mentionsChart(corpus: Corpus, target: { kind: "chemical" | "actor"; id: string }, naming?: readonly { date: string }[]): ChartSpec {
   const known = names(corpus, target.kind === "chemical" ? { chemicals: [target.id] } : { actors: [target.id] });
   const name = target.kind === "chemical" ? known.chemical(target.id) : known.actor(target.id);
-  const articles = naming ?? articlesNaming(corpus.db, target.kind, target.id);
+  const articles = naming ?? articleDatesNaming(corpus.db, target.kind, target.id).map((date) => ({ date }));
   const p = periods(articles.map((a) => a.date));
   const rows = new Map<string, ChartRow>(p.keys.map((k) => [k, { period: k, [target.id]: 0 }]));
   for (const a of articles) {

@@ -3,10 +3,11 @@ import { controlHistoryChart, mentionsChart } from "../charts/builders";
 import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate } from "../format";
 import { colorFor } from "../palette";
-import { allActors, allChemicals, articlesNaming, coNamed, figuresOfChemical, getActorRow, getChemicalRow, latestTitles, namesOf, quotesBy, quotesNear, reportedTitles } from "../store";
+import { allActors, allChemicals, articleDatesNaming, articlesNaming, coNamed, figuresOfChemical, getActorRow, getChemicalRow, latestTitles, namesOf, quotesBy, quotesNear, reportedTitles } from "../store";
 import { DEFAULT_FILTERS, hrefWith } from "../url-state";
 import { entriesNaming } from "./timeline";
 import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
+import { memo } from "./memo";
 
 /** How many events and articles an entity page lists before pointing to the timeline. */
 export const ENTITY_LIST_LIMIT = 20;
@@ -50,11 +51,16 @@ export function listChemicals(corpus: Corpus) {
 export type ChemicalSummary = ReturnType<typeof listChemicals>[number];
 
 export function getChemical(corpus: Corpus, id: string) {
+  return memo(corpus, ["chemical", id], () => getChemicalUncached(corpus, id));
+}
+
+function getChemicalUncached(corpus: Corpus, id: string) {
   const info = getChemicalRow(corpus.db, id);
   if (!info) return undefined;
   const { db } = corpus;
   const entry = corpus.registries.chemicals.chemicals.find((c) => c.id === id);
-  const articles = articlesNaming(db, "chemical", id);
+  const articles = articlesNaming(db, "chemical", id, ENTITY_LIST_LIMIT);
+  const articleDates = articleDatesNaming(db, "chemical", id).map((date) => ({ date }));
 
   const statistics = figuresOfChemical(db, id, 30).map((s) => ({ text: s.text, measure: s.measure ?? undefined, href: articleHref(s.article, s.sentence), article: s.title, date: formatPartialDate(s.date, s.precision) }));
   // Ten quotes: those said in a sentence that names the chemical, then others from the
@@ -68,7 +74,7 @@ export function getChemical(corpus: Corpus, id: string) {
     href: articleHref(q.slug, q.sentence),
     direct,
   }));
-  const related = coNamed(db, "chemical", id, "actor", 24);
+  const related = coNamed(db, "chemical", id, 24);
   const controlsRaw = [...(entry?.controls ?? [])].sort((a, b) => (a.effective ?? a.announced ?? "").localeCompare(b.effective ?? b.announced ?? ""));
   const actorName = actorNames(corpus, [...related.map((r) => r.id), ...controlsRaw.map((c) => c.jurisdiction)]);
   const controls = controlsRaw.map((c) => ({
@@ -92,15 +98,15 @@ export function getChemical(corpus: Corpus, id: string) {
     registered: info.registered,
     description: entry?.description,
     aliases: entry ? [...entry.aliases, ...entry.abbreviations, ...entry.systematic_names] : [],
-    counts: { articles: articles.length, events: timeline.total, controls: controls.length },
+    counts: { articles: articleDates.length, events: timeline.total, controls: controls.length },
     controls,
     controlChart: controlHistoryChart(corpus, id),
-    mentionsChart: mentionsChart(corpus, { kind: "chemical", id }, articles),
+    mentionsChart: mentionsChart(corpus, { kind: "chemical", id }, articleDates),
     // Actors named in the same articles, by number of articles.
     relatedActors: related.map((r) => ({ id: r.id, name: actorName(r.id), href: actorHref(r.id), count: r.count })),
     statistics,
     quotes,
-    articles: articles.slice(0, ENTITY_LIST_LIMIT).map(articleItem),
+    articles: articles.map(articleItem),
     /** Timeline entries that name the chemical, newest first. */
     entries: timeline.entries,
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, chemical: [id] }),
@@ -147,14 +153,19 @@ export function listActors(corpus: Corpus) {
 export type ActorSummary = ReturnType<typeof listActors>[number];
 
 export function getActor(corpus: Corpus, id: string) {
+  return memo(corpus, ["actor", id], () => getActorUncached(corpus, id));
+}
+
+function getActorUncached(corpus: Corpus, id: string) {
   const info = getActorRow(corpus.db, id);
   if (!info) return undefined;
   const { db } = corpus;
   const org = corpus.registries.actors.organizations.find((o) => o.id === id);
   const person = corpus.registries.actors.people.find((p) => p.id === id);
-  const articles = articlesNaming(db, "actor", id);
+  const articles = articlesNaming(db, "actor", id, ENTITY_LIST_LIMIT);
+  const articleDates = articleDatesNaming(db, "actor", id).map((date) => ({ date }));
   const reported = reportedTitles(db, id);
-  const chemicals = coNamed(db, "actor", id, "chemical", 30);
+  const chemicals = coNamed(db, "actor", id, 30);
   const chemicalName = chemicalNames(corpus, chemicals.map((c) => c.id));
   const controlsRaw = corpus.registries.chemicals.chemicals.flatMap((c) => c.controls.filter((k) => k.jurisdiction === id).map((k) => ({ c, k })));
   const actorName = actorNames(corpus, [
@@ -204,14 +215,14 @@ export function getActor(corpus: Corpus, id: string) {
     parent: org?.parent ? { id: org.parent, name: actorName(org.parent), href: actorHref(org.parent) } : undefined,
     aliases: org?.aliases ?? person?.aliases ?? [],
     source: person?.source,
-    counts: { articles: articles.length, events: timeline.total, quotes: said.count },
+    counts: { articles: articleDates.length, events: timeline.total, quotes: said.count },
     titles,
     quotes,
     controls,
     // Chemicals named in the same articles, by number of articles.
     chemicals: chemicals.map((c) => ({ id: c.id, name: chemicalName(c.id), href: chemicalHref(c.id), count: c.count, color: colorFor(c.id) })),
-    mentionsChart: mentionsChart(corpus, { kind: "actor", id }, articles),
-    articles: articles.slice(0, ENTITY_LIST_LIMIT).map(articleItem),
+    mentionsChart: mentionsChart(corpus, { kind: "actor", id }, articleDates),
+    articles: articles.map(articleItem),
     /** Timeline entries that name the actor, newest first. */
     entries: timeline.entries,
     timelineHref: hrefWith("/timeline", { ...DEFAULT_FILTERS, actor: [id] }),

@@ -10,6 +10,7 @@ import { splitMarked } from "../text/marks";
 import { allActors, allChemicals, countEntriesBy, entityIds, markedSentences, namesOf, selectEvents, toEvent, whereOf, type EventFilter, type EventRow } from "../store";
 import { hrefWith, type FilterState, type KnownIds, type ParamProblem } from "../url-state";
 import { actorHref, articleHref, chemicalHref } from "./links";
+import { memo } from "./memo";
 
 export const PAGE_SIZE = 50;
 
@@ -122,6 +123,10 @@ function options(counts: Map<string, number>, selected: readonly string[], name:
 
 /** The filter panel: every value with its count, what is selected, and what to undo. */
 export function filterPanel(corpus: Corpus, state: FilterState, path: string) {
+  return memo(corpus, ["filterPanel", state, path], () => filterPanelUncached(corpus, state, path));
+}
+
+function filterPanelUncached(corpus: Corpus, state: FilterState, path: string) {
   const counts = facetCounts(corpus, state);
   const actorInfo = new Map(allActors(corpus.db).map((a) => [a.id, a]));
   const chemicalInfo = new Map(allChemicals(corpus.db).map((c) => [c.id, c]));

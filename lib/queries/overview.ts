@@ -9,6 +9,7 @@ import { firstDay } from "../dates";
 import { articleDateRange, countArticles, countFlags, countTimelineEntries, entityCounts, namesOf, selectTimelineEntries } from "../store";
 import { entryViews } from "./timeline";
 import { actorHref, chemicalHref } from "./links";
+import { memo } from "./memo";
 
 /** Chemicals by jurisdiction: each cell the first date of control, linked to its source. */
 export function controlMatrix(corpus: Corpus) {
@@ -53,6 +54,10 @@ export function controlMatrix(corpus: Corpus) {
 export type ControlMatrixView = ReturnType<typeof controlMatrix>;
 
 export function getOverview(corpus: Corpus, latest = 6) {
+  return memo(corpus, ["overview", latest], () => getOverviewUncached(corpus, latest));
+}
+
+function getOverviewUncached(corpus: Corpus, latest = 6) {
   const { people, actors, chemicals } = entityCounts(corpus.db);
   const range = articleDateRange(corpus.db);
   const errors = corpus.issues.filter((i) => i.severity === "error").length;

@@ -6,12 +6,13 @@
 import type { Corpus } from "../corpus";
 import { formatPartialDate, formatShortDate, monthName, plural } from "../format";
 import type { TimelineEntry, TariffLayer } from "../schema";
-import { articleRow, countTimelineEntries, markedSourceSentences, namesOf, selectTimelineEntries } from "../store";
+import { articleHeads, countTimelineEntries, markedSourceSentences, namesOf, selectTimelineEntries } from "../store";
 import { splitMarked } from "../text/marks";
 import { filtersOnly, hrefWith, isUnfiltered, serializeFilters, withPage, type FilterState, type ParamProblem } from "../url-state";
 import { eventFilter, PAGE_SIZE, pageLinks, searchProblem } from "./events";
 import { entryFlagMarkers } from "./flags";
 import { actorHref, articleHref, chemicalHref, exportLinks } from "./links";
+import { memo } from "./memo";
 
 const PRECISION_LABEL = { day: "exact day", month: "month only", year: "year only" } as const;
 const LAYER_LABEL: Readonly<Record<TariffLayer, string>> = { fentanyl: "Fentanyl-related tariff", reciprocal: "Reciprocal tariff", other: "Tariff" };
@@ -33,12 +34,8 @@ function lookups(corpus: Corpus, entries: readonly TimelineEntry[]) {
   const actorIds = entries.flatMap((e) => [...e.actors, ...e.officials, ...(e.tariff?.target ? [e.tariff.target] : [])]);
   const actors = namesOf(corpus.db, "actors", actorIds);
   const chemicals = namesOf(corpus.db, "chemicals", entries.flatMap((e) => e.chemicals));
-  const articles = new Map<string, { title: string; date: string; source: string }>();
-  for (const slug of new Set(entries.flatMap((e) => e.sources.map((s) => s.article)))) {
-    const row = articleRow(corpus.db, slug);
-    articles.set(slug, row ? { title: row.title, date: row.date, source: row.source } : { title: slug, date: "", source: "" });
-  }
-  return { actor: (id: string) => actors.get(id) ?? id, chemical: (id: string) => chemicals.get(id) ?? id, article: (slug: string) => articles.get(slug)! };
+  const articles = articleHeads(corpus.db, entries.flatMap((e) => e.sources.map((s) => s.article)));
+  return { actor: (id: string) => actors.get(id) ?? id, chemical: (id: string) => chemicals.get(id) ?? id, article: (slug: string) => articles.get(slug) ?? { title: slug, date: "", source: "" } };
 }
 
 type FlagMarker = ReturnType<typeof entryFlagMarkers> extends Map<string, infer M> ? M : never;
@@ -100,6 +97,10 @@ export function entriesNaming(corpus: Corpus, filter: { actor?: string[]; chemic
 
 /** The timeline: one page of filtered entries grouped by year and month, plus paging. */
 export function getTimeline(corpus: Corpus, state: FilterState, pageSize = PAGE_SIZE) {
+  return memo(corpus, ["timeline", state, pageSize], () => getTimelineUncached(corpus, state, pageSize));
+}
+
+function getTimelineUncached(corpus: Corpus, state: FilterState, pageSize = PAGE_SIZE) {
   const filter = eventFilter(state);
   const totalAll = countTimelineEntries(corpus.db);
   const total = isUnfiltered(state) ? totalAll : countTimelineEntries(corpus.db, filter);

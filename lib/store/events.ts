@@ -29,17 +29,30 @@ export interface Where {
   searchError?: string;
 }
 
-/** The WHERE clause of a filter over `events e`; parameters are named, never spliced. */
-export function whereOf(filter: EventFilter): Where {
+/**
+ * The WHERE clause of a filter over `events e`; parameters are named, never spliced.
+ * `perEvent`: the actor and chemical conditions are checked on each event (a lookup of
+ * its names) rather than as the list of every event naming them, for a clause evaluated
+ * on a few events (the sources of candidate timeline entries).
+ */
+export function whereOf(filter: EventFilter, options: { perEvent?: boolean } = {}): Where {
   const clauses: string[] = [];
   const params: Record<string, string> = {};
   let searchError: string | undefined;
   if (filter.actor?.length) {
-    clauses.push("e.id IN (SELECT event FROM event_actors WHERE actor IN (SELECT value FROM json_each(@actors)))");
+    clauses.push(
+      options.perEvent
+        ? "EXISTS (SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.actor IN (SELECT value FROM json_each(@actors)))"
+        : "e.id IN (SELECT event FROM event_actors WHERE actor IN (SELECT value FROM json_each(@actors)))",
+    );
     params.actors = JSON.stringify(filter.actor);
   }
   if (filter.chemical?.length) {
-    clauses.push("e.id IN (SELECT event FROM event_chemicals WHERE chemical IN (SELECT value FROM json_each(@chemicals)))");
+    clauses.push(
+      options.perEvent
+        ? "EXISTS (SELECT 1 FROM event_chemicals x WHERE x.event = e.id AND x.chemical IN (SELECT value FROM json_each(@chemicals)))"
+        : "e.id IN (SELECT event FROM event_chemicals WHERE chemical IN (SELECT value FROM json_each(@chemicals)))",
+    );
     params.chemicals = JSON.stringify(filter.chemical);
   }
   if (filter.type) {

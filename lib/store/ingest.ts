@@ -19,8 +19,10 @@ import { readFileSync } from "node:fs";
 import { parseArticleFile, slugFromPath } from "../content/article";
 import { problem } from "../content/issues";
 import type { FileStamp } from "../content/loader";
+import os from "node:os";
 import { extractAll } from "../extract";
 import { articleFlags } from "../flags";
+import { startExtractPool } from "../extract/pool";
 import type { Registries } from "../extract/context";
 import type { Article, ContentIssue, Event, Extraction, TimelineEntry } from "../schema";
 import { getMeta, setMeta, type Db } from "./db";
@@ -42,6 +44,17 @@ export interface IngestOptions {
   batchSize?: number;
   /** Called after each committed batch (progress, and tests that stop an ingest midway). */
   onBatch?: (done: number, total: number) => void;
+}
+
+/** Extracts articles elsewhere (worker threads, see lib/extract/pool.ts), in their order. */
+export type ExtractMany = (articles: readonly Article[]) => Promise<Extraction[]>;
+
+/** A file read, hashed and parsed ahead of its batch, with its extraction when it has an article. */
+interface Prepared {
+  hash: string;
+  /** Absent when the bytes are those already stored (nothing to parse). */
+  parsed?: ReturnType<typeof parseArticleFile>;
+  extraction?: Extraction;
 }
 
 export interface IngestResult {
@@ -75,7 +88,71 @@ function readBytes(stamp: FileStamp): { bytes?: Buffer; error?: ContentIssue } {
   }
 }
 
+/**
+ * Brings the database in step with the folder, extracting in this thread. See
+ * `ingestParallel` for the same work with extraction spread over worker threads.
+ */
 export function ingest(db: Db, options: IngestOptions): IngestResult {
+  const run = beginIngest(db, options);
+  run.runBatches(run.work, false);
+  run.promoteOrphans();
+  return run.finish();
+}
+
+/** Fewer files than this to extract are done in this thread: starting workers costs about a second. */
+export const PARALLEL_MIN_FILES = 64;
+
+/**
+ * The same ingest, each batch's articles extracted by `workers` worker threads (see
+ * lib/extract/pool.ts) while the previous batch is written: the database is written by
+ * this thread only, one transaction per batch, exactly as `ingest` writes it. A small
+ * change, or a place where workers cannot run, is extracted in this thread.
+ */
+export async function ingestParallel(db: Db, options: IngestOptions, workers = os.availableParallelism()): Promise<IngestResult> {
+  const run = beginIngest(db, options);
+  const pool = run.work.length >= PARALLEL_MIN_FILES && workers > 1 ? startExtractPool(options.registries, { size: workers }) : undefined;
+  if (!pool) {
+    run.runBatches(run.work, false);
+    run.promoteOrphans();
+    return run.finish();
+  }
+  try {
+    return await ingestBatches(run, options, (articles) => pool.extract(articles));
+  } finally {
+    await pool.close();
+  }
+}
+
+async function ingestBatches(run: ReturnType<typeof beginIngest>, options: IngestOptions, extract: ExtractMany): Promise<IngestResult> {
+  const batches: FileStamp[][] = [];
+  for (let i = 0; i < run.work.length; i += run.batchSize) batches.push(run.work.slice(i, i + run.batchSize));
+  const prepare = async (batch: FileStamp[]) => {
+    const prepared = new Map(batch.map((stamp) => [stamp.file, run.prepare(stamp, false)]));
+    const withArticles = [...prepared.values()].filter((p) => p.parsed?.article);
+    const extractions = await extract(withArticles.map((p) => p.parsed!.article!));
+    withArticles.forEach((p, i) => (p.extraction = extractions[i]));
+    return prepared;
+  };
+  let done = 0;
+  let next = batches.length ? prepare(batches[0]) : undefined;
+  for (let k = 0; k < batches.length; k++) {
+    const prepared = await next!;
+    next = k + 1 < batches.length ? prepare(batches[k + 1]) : undefined;
+    // A batch that fails leaves the next one's extraction running: wait for it, then throw.
+    try {
+      run.runBatch(batches[k], false, prepared);
+    } catch (error) {
+      await next?.catch(() => undefined);
+      throw error;
+    }
+    done += batches[k].length;
+    options.onBatch?.(done, run.work.length);
+  }
+  run.promoteOrphans();
+  return run.finish();
+}
+
+function beginIngest(db: Db, options: IngestOptions) {
   const started = performance.now();
   const result: IngestResult = { read: 0, extracted: 0, deleted: 0, changed: false, ms: { total: 0, derive: 0, timeline: 0 } };
   const { registries } = options;
@@ -126,17 +203,24 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
   }
 
 
-  const processOne = (stamp: FileStamp, force: boolean) => {
+  /** Reads and hashes a file, and parses it unless its bytes are those already stored. */
+  const prepare = (stamp: FileStamp, force: boolean): Prepared => {
     const before = stored.get(stamp.file);
     const { bytes, error } = readBytes(stamp);
+    const hash = bytes ? hashBytes(bytes) : "";
+    if (!force && bytes && before && before.hash !== "" && before.hash === hash) return { hash };
+    return { hash, parsed: bytes ? parseArticleFile(stamp.file, bytes) : { issues: [error!] } };
+  };
+
+  const processOne = (stamp: FileStamp, force: boolean, ready?: Prepared) => {
+    const { hash, parsed } = ready ?? prepare(stamp, force);
     result.read++;
-    const file = { path: stamp.file, mtimeMs: stamp.mtimeMs, size: stamp.size, hash: bytes ? hashBytes(bytes) : "" };
-    if (!force && bytes && before && before.hash !== "" && before.hash === file.hash) {
+    const file = { path: stamp.file, mtimeMs: stamp.mtimeMs, size: stamp.size, hash };
+    if (!parsed) {
       touchFile(db, file);
       return;
     }
     markChanged();
-    const parsed = bytes ? parseArticleFile(stamp.file, bytes) : { issues: [error!] };
     const article = parsed.article;
     // The file's previous article goes; a rival of the same name may take its place below.
     const slug = slugFromPath(stamp.file);
@@ -153,7 +237,7 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
       touch(articleBuckets(db, article.slug));
       deleteArticle(db, article.slug);
     }
-    const extraction = extractAll(article.body, { slug: article.slug, date: article.date, registries });
+    const extraction = ready?.extraction ?? extractAll(article.body, { slug: article.slug, date: article.date, registries });
     insertArticle(db, article, extraction, registries, jurisdictions);
     insertFlags(db, articleFlags(article, extraction, registries));
     touch(extraction.events.map((e) => bucketKey(e.type, e.date)));
@@ -161,27 +245,37 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
   };
 
   const batchSize = options.batchSize ?? 200;
+  /** One batch in one transaction; files prepared ahead (read, parsed, extracted) are taken as they are. */
+  const runBatch = (batch: FileStamp[], force: boolean, prepared?: ReadonlyMap<string, Prepared>) => {
+    db.transaction(() => {
+      for (const stamp of batch) processOne(stamp, force, prepared?.get(stamp.file));
+    })();
+  };
   const runBatches = (stamps: FileStamp[], force: boolean) => {
     for (let i = 0; i < stamps.length; i += batchSize) {
-      const batch = stamps.slice(i, i + batchSize);
-      db.transaction(() => {
-        for (const stamp of batch) processOne(stamp, force);
-      })();
+      runBatch(stamps.slice(i, i + batchSize), force);
       options.onBatch?.(Math.min(i + batchSize, stamps.length), stamps.length);
     }
   };
-  runBatches(work, false);
 
   // A name whose article went (file deleted or broken) passes to the next file of that name.
-  const orphans = db.prepare("SELECT path FROM files f WHERE slug IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles WHERE slug = f.slug) ORDER BY sort_key").pluck().all() as string[];
-  const promote = new Map<string, FileStamp>();
-  for (const p of orphans) {
-    const slug = stored.get(p)?.slug;
-    const stamp = listed.get(p);
-    if (slug && stamp && !promote.has(slug)) promote.set(slug, stamp);
-  }
-  if (promote.size) runBatches([...promote.values()], true);
+  const promoteOrphans = () => {
+    const orphans = db.prepare("SELECT path FROM files f WHERE slug IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles WHERE slug = f.slug) ORDER BY sort_key").pluck().all() as string[];
+    const promote = new Map<string, FileStamp>();
+    for (const p of orphans) {
+      const slug = stored.get(p)?.slug;
+      const stamp = listed.get(p);
+      if (slug && stamp && !promote.has(slug)) promote.set(slug, stamp);
+    }
+    if (promote.size) runBatches([...promote.values()], true);
+  };
 
+  return { work, batchSize, prepare, runBatch, runBatches, promoteOrphans, finish: () => finishIngest(db, options, result, touched, started) };
+}
+
+/** The derived tables (entities, timeline), rebuilt when anything changed or a run before was cut short. */
+function finishIngest(db: Db, options: IngestOptions, result: IngestResult, touched: Set<string> | undefined, started: number): IngestResult {
+  const { registries } = options;
   if (result.changed || getMeta(db, "derived") !== "fresh") {
     const t0 = performance.now();
     db.transaction(() => {

@@ -344,6 +344,45 @@ UPDATE files SET hash = '';
 UPDATE meta SET value = 'stale' WHERE key = 'derived';
 `,
   },
+  {
+    version: 7,
+    description: "entry_names (who and what each timeline entry names) and co_named (chemicals and actors named in the same articles), kept when written, so entity pages and filter counts read no join through every source event",
+    // Only new tables and indexes, filled by the next load (derived is stale).
+    sql: `
+-- What each timeline entry names: the union of what its sources' events name (actors and
+-- officials as 'actor', chemicals as 'chemical'), with the entry's type and date, so
+-- "entries naming X" is one index range. Rewritten with the entries of a bucket.
+CREATE TABLE entry_names (
+  kind TEXT NOT NULL,               -- actor | chemical
+  name TEXT NOT NULL,               -- actor or chemical id
+  entry TEXT NOT NULL REFERENCES timeline_entries(id) ON DELETE CASCADE,
+  type TEXT NOT NULL,               -- the entry's type
+  date TEXT NOT NULL,               -- the entry's date
+  PRIMARY KEY (kind, name, entry)
+) WITHOUT ROWID;
+CREATE INDEX entry_names_entry ON entry_names(entry);
+CREATE INDEX entry_names_type ON entry_names(kind, type, name);
+-- Chemicals and actors (organisations and people) named in the same articles, with how
+-- many articles name both: the entity pages' related lists. Rebuilt with the entity tables.
+CREATE TABLE co_named (
+  chemical TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  PRIMARY KEY (chemical, actor)
+) WITHOUT ROWID;
+CREATE INDEX co_named_actor ON co_named(actor, chemical);
+-- From a source event to its entry and from an entry to its type without reading the rows.
+CREATE INDEX timeline_sources_entry_of ON timeline_sources(event, entry);
+CREATE INDEX timeline_entries_type_of ON timeline_entries(id, type);
+-- The enforcement chart's figures and their articles' dates, read from indexes alone.
+CREATE INDEX statistics_enforcement_figures ON statistics(enforcement_measure, figure_date, enforcement_value, article) WHERE enforcement_measure IS NOT NULL;
+CREATE INDEX articles_slug_date ON articles(slug, date);
+-- Timeline entries in the order every list shows them (lib/store/timeline.ts ENTRY_ORDER),
+-- so a page of entries is read in order and the walk stops at its end.
+CREATE INDEX timeline_entries_order ON timeline_entries(date DESC, coalesce(date_end, '') DESC, type, id);
+UPDATE meta SET value = 'stale' WHERE key = 'derived';
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -76,6 +76,14 @@ export function articleRow(db: Db, slug: string): ArticleListRow | undefined {
   return row && toListRow(row);
 }
 
+/** Title, date and source of each given article (slugs not known are left out), in one query. */
+export function articleHeads(db: Db, slugs: Iterable<string>): Map<string, { title: string; date: string; source: string }> {
+  const list = [...new Set(slugs)];
+  if (list.length === 0) return new Map();
+  const rows = db.prepare("SELECT slug, title, date, source FROM articles WHERE slug IN (SELECT value FROM json_each(?))").all(JSON.stringify(list)) as { slug: string; title: string; date: string; source: string }[];
+  return new Map(rows.map((r) => [r.slug, { title: r.title, date: r.date, source: r.source }]));
+}
+
 export function countArticles(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
 }
@@ -241,28 +249,39 @@ export function entityIds(db: Db, kind: "actors" | "chemicals"): Set<string> {
   return new Set((db.prepare(`SELECT id FROM ${kind === "actors" ? "actors" : "chemicals"}`).pluck().all() as string[]));
 }
 
-/** Articles naming an entity (actors: as organisation or as person), newest first, with how often. */
-const ARTICLES_NAMING = {
-  chemical: "SELECT article, sum(mention_count) AS mentions FROM chemical_mentions WHERE chemical = @id GROUP BY article",
-  actor: "SELECT article, sum(mentions) AS mentions FROM (SELECT article, mention_count AS mentions FROM actor_mentions WHERE actor = @id UNION ALL SELECT article, mention_count FROM officials WHERE official = @id) GROUP BY article",
+/** Mention rows of an entity in article `a.slug` (actors: as organisation or as person). */
+const MENTIONS_IN = {
+  chemical: "SELECT mention_count AS n FROM chemical_mentions WHERE chemical = @id AND article = a.slug",
+  actor: "SELECT mention_count AS n FROM actor_mentions WHERE actor = @id AND article = a.slug UNION ALL SELECT mention_count FROM officials WHERE official = @id AND article = a.slug",
 };
 
+/**
+ * Articles naming an entity, newest first, with how often; `limit` -1 for all. Articles
+ * are walked newest first and each checked for a mention, so the first few of a common
+ * entity are found without gathering every article that names it.
+ */
 export function articlesNaming(db: Db, kind: "chemical" | "actor", id: string, limit = -1): { slug: string; title: string; date: string; source: string; mentions: number }[] {
   return db
-    .prepare(`SELECT a.slug, a.title, a.date, a.source, m.mentions FROM (${ARTICLES_NAMING[kind]}) m JOIN articles a ON a.slug = m.article ORDER BY a.date DESC, a.slug LIMIT @limit`)
+    .prepare(
+      `SELECT a.slug, a.title, a.date, a.source, (SELECT sum(n) FROM (${MENTIONS_IN[kind]})) AS mentions FROM articles a INDEXED BY articles_date
+       WHERE EXISTS (${MENTIONS_IN[kind]}) ORDER BY a.date DESC, a.slug LIMIT @limit`,
+    )
     .all({ id, limit }) as ReturnType<typeof articlesNaming>;
 }
 
-/** Other entities named in the articles that name `id`, by number of such articles. */
-export function coNamed(db: Db, kind: "chemical" | "actor", id: string, other: "chemical" | "actor", limit: number): { id: string; count: number }[] {
-  // From the articles that name `id`, through each table's (article, position) key.
-  const otherIds =
-    other === "chemical"
-      ? "SELECT m.article, m.chemical AS id FROM arts JOIN chemical_mentions m ON m.article = arts.article"
-      : "SELECT m.article, m.actor AS id FROM arts JOIN actor_mentions m ON m.article = arts.article UNION ALL SELECT o.article, o.official AS id FROM arts JOIN officials o ON o.article = arts.article";
-  return db
-    .prepare(`WITH arts AS (SELECT article FROM (${ARTICLES_NAMING[kind]})) SELECT o.id, count(DISTINCT o.article) AS count FROM (${otherIds}) o GROUP BY o.id ORDER BY count DESC, o.id LIMIT @limit`)
-    .all({ id, limit }) as { id: string; count: number }[];
+/** The publication dates of the articles naming an entity (in no order): charts of mentions per period. */
+export function articleDatesNaming(db: Db, kind: "chemical" | "actor", id: string): string[] {
+  const articles = kind === "chemical" ? "SELECT article FROM chemical_mentions WHERE chemical = @id" : "SELECT article FROM actor_mentions WHERE actor = @id UNION SELECT article FROM officials WHERE official = @id";
+  return db.prepare(`SELECT a.date FROM articles a INDEXED BY articles_slug_date WHERE a.slug IN (${articles})`).pluck().all({ id }) as string[];
+}
+
+/**
+ * Entities of the other kind (actors for a chemical, chemicals for an actor) named in the
+ * articles that name `id`, by number of such articles: kept in `co_named` when written.
+ */
+export function coNamed(db: Db, kind: "chemical" | "actor", id: string, limit: number): { id: string; count: number }[] {
+  const [own, other] = kind === "chemical" ? ["chemical", "actor"] : ["actor", "chemical"];
+  return db.prepare(`SELECT ${other} AS id, articles AS count FROM co_named WHERE ${own} = @id ORDER BY articles DESC, ${other} LIMIT @limit`).all({ id, limit }) as { id: string; count: number }[];
 }
 
 /** Quotes of the articles naming a chemical: said in a sentence naming it (direct) or not. */
@@ -357,7 +376,8 @@ export function enforcementByYear(db: Db, filter?: EventFilter) {
     "s.enforcement_measure IS NOT NULL AND s.enforcement_value > 0",
     ...(where ? [`((s.event IS NOT NULL AND s.event IN (SELECT e.id FROM events e WHERE ${where.sql})) OR (s.event IS NULL AND s.article IN (SELECT e.article FROM events e WHERE ${where.sql})))`] : []),
   ].join(" AND ");
-  const from = `FROM statistics s JOIN articles a ON a.slug = s.article WHERE ${clauses}`;
+  // The article's date from the (slug, date) index: the rows themselves hold whole bodies.
+  const from = `FROM statistics s JOIN articles a INDEXED BY articles_slug_date ON a.slug = s.article WHERE ${clauses}`;
   const params = where?.params ?? {};
   const rows = db.prepare(`SELECT substr(s.figure_date, 1, 4) AS year, s.enforcement_measure AS measure, max(s.enforcement_value) AS value FROM statistics s WHERE ${clauses} GROUP BY 1, 2 ORDER BY 1, 2`).all(params) as typeof empty.rows;
   const totals = db.prepare(`SELECT min(s.enforcement_value) AS low, max(s.enforcement_value) AS high, count(DISTINCT s.article) AS articles, min(a.date) AS first, max(a.date) AS last ${from}`).get(params) as { low: number | null; high: number | null; articles: number; first: string | null; last: string | null };

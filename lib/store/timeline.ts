@@ -32,7 +32,7 @@ export function writeTimeline(db: Db, group: (events: readonly Event[]) => Timel
   const events: Event[] = [];
   if (!buckets) {
     for (const row of iterateEvents(db, {})) events.push(toEvent(row));
-    db.exec("DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
+    db.exec("DELETE FROM entry_names; DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
   } else {
     const remove = db.prepare("DELETE FROM timeline_entries WHERE type = ? AND date >= ? AND date < ?");
     for (const key of buckets) {
@@ -43,10 +43,12 @@ export function writeTimeline(db: Db, group: (events: readonly Event[]) => Timel
     }
   }
   const entries = group(events);
+  const byId = new Map(events.map((e) => [e.id, e]));
   const entry = db.prepare(
     "INSERT INTO timeline_entries (id, date, date_end, precision, type, status, phase, tariff_layer, tariff_rate, tariff_target, summary, actors, officials, chemicals, disputed_with) VALUES (@id, @date, @date_end, @precision, @type, @status, @phase, @tariff_layer, @tariff_rate, @tariff_target, @summary, @actors, @officials, @chemicals, @disputed_with)",
   );
   const source = db.prepare("INSERT INTO timeline_sources (entry, position, article, event, sentence_text, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  const named = db.prepare("INSERT INTO entry_names (kind, name, entry, type, date) VALUES (?, ?, ?, ?, ?)");
   for (const e of entries) {
     entry.run({
       id: e.id,
@@ -58,13 +60,17 @@ export function writeTimeline(db: Db, group: (events: readonly Event[]) => Timel
       disputed_with: JSON.stringify(e.disputedWith),
     });
     e.sources.forEach((s, i) => source.run(e.id, i, s.article, s.event, s.sentence, s.provenance.sentence, s.provenance.start, s.provenance.end));
+    // An entry names what any of its source events names.
+    const sources = e.sources.map((s) => byId.get(s.event)).filter((x): x is Event => x !== undefined);
+    for (const id of new Set(sources.flatMap((x) => [...x.actors, ...x.officials]))) named.run("actor", id, e.id, e.type, e.date);
+    for (const id of new Set(sources.flatMap((x) => x.chemicals))) named.run("chemical", id, e.id, e.type, e.date);
   }
   // Disputes are read from the entries just grouped (the old ones went with their entries).
   insertTimelineFlags(db, timelineFlags(entries));
   // The unfiltered timeline's filter counts: entries with a source that names each one.
   db.exec(`
-UPDATE chemicals SET entry_count = (SELECT count(DISTINCT s.entry) FROM event_chemicals x JOIN timeline_sources s ON s.event = x.event WHERE x.chemical = chemicals.id);
-UPDATE actors SET entry_count = (SELECT count(DISTINCT s.entry) FROM event_actors x JOIN timeline_sources s ON s.event = x.event WHERE x.actor = actors.id);
+UPDATE chemicals SET entry_count = (SELECT count(*) FROM entry_names WHERE kind = 'chemical' AND name = chemicals.id);
+UPDATE actors SET entry_count = (SELECT count(*) FROM entry_names WHERE kind = 'actor' AND name = actors.id);
 `);
   return entries.length;
 }
@@ -92,14 +98,38 @@ interface EntryRow {
  * The WHERE clause of a filter over `timeline_entries t`. An entry matches when one of its
  * sources is an event that passes the filter's actor, chemical, date, text and article
  * conditions (an entry names what any of its sources names), and the entry is of the type.
+ *
+ * `entry_names` (what any source of each entry names) answers a filter on actors or on
+ * chemicals alone exactly; with more conditions it narrows the entries to those naming
+ * each filtered value, and their sources are checked one by one.
  */
 export function entryWhereOf(filter: EventFilter): Where {
   const { type, ...eventLevel } = filter;
   const events = whereOf(eventLevel);
+  if (events.searchError) return { sql: "0", params: {}, searchError: events.searchError };
   const clauses: string[] = [];
-  if (type) clauses.push("t.type = @type");
-  if (events.sql !== "1") clauses.push(`t.id IN (SELECT s.entry FROM timeline_sources s JOIN events e ON e.id = s.event WHERE ${events.sql})`);
-  return { sql: clauses.length ? clauses.join(" AND ") : "1", params: { ...events.params, ...(type ? { type } : {}) }, searchError: events.searchError };
+  const params: Record<string, string> = {};
+  if (type) {
+    clauses.push("t.type = @type");
+    params.type = type;
+  }
+  const named = (["actor", "chemical"] as const).filter((kind) => eventLevel[kind]?.length);
+  for (const kind of named) {
+    clauses.push(`t.id IN (SELECT entry FROM entry_names WHERE kind = '${kind}' AND name IN (SELECT value FROM json_each(@${kind}s)))`);
+    params[`${kind}s`] = JSON.stringify(eventLevel[kind]);
+  }
+  const rest = whereOf({ ...eventLevel, actor: undefined, chemical: undefined });
+  if (named.length === 1 && rest.sql === "1") {
+    // One list of names and nothing else: entry_names is the answer.
+  } else if (named.length > 0) {
+    const perEvent = whereOf(eventLevel, { perEvent: true });
+    clauses.push(`EXISTS (SELECT 1 FROM timeline_sources s JOIN events e ON e.id = s.event WHERE s.entry = t.id AND ${perEvent.sql})`);
+    Object.assign(params, perEvent.params);
+  } else if (events.sql !== "1") {
+    clauses.push(`t.id IN (SELECT s.entry FROM timeline_sources s JOIN events e ON e.id = s.event WHERE ${events.sql})`);
+    Object.assign(params, events.params);
+  }
+  return { sql: clauses.length ? clauses.join(" AND ") : "1", params };
 }
 
 /** Newest first; entries of one day by range, type and id, so every query lists them alike. */
@@ -107,13 +137,27 @@ const ENTRY_ORDER = "t.date DESC, coalesce(t.date_end, '') DESC, t.type, t.id";
 
 const ENTRY_COLUMNS = `t.*, (SELECT json_group_array(json_array(s.article, s.event, s.sentence_text, s.sentence, s.offset_start, s.offset_end)) FROM (SELECT * FROM timeline_sources WHERE entry = t.id ORDER BY position) s) AS sources`;
 
-/** Timeline entries that match `filter`, newest first, with their sources; `limit` -1 for all. */
-export function selectTimelineEntries(db: Db, filter: EventFilter = {}, page: { limit: number; offset: number } = { limit: -1, offset: 0 }): TimelineEntry[] {
+/**
+ * Timeline entries that match `filter`, newest first, with their sources; `limit` -1 for
+ * all. `only.tariffLayer`: tariff entries of that layer with a rate and a target (charts).
+ */
+export function selectTimelineEntries(
+  db: Db,
+  filter: EventFilter = {},
+  page: { limit: number; offset: number } = { limit: -1, offset: 0 },
+  only: { tariffLayer?: string } = {},
+): TimelineEntry[] {
   const where = entryWhereOf(filter);
   if (where.searchError) return [];
+  const tariff = only.tariffLayer ? " AND t.tariff_layer = @tariffLayer AND t.tariff_rate IS NOT NULL AND t.tariff_target IS NOT NULL" : "";
+  // The page is chosen on the bare entries first (in the order of timeline_entries_order),
+  // so the sources are gathered for the entries shown only.
   const rows = db
-    .prepare(`SELECT ${ENTRY_COLUMNS} FROM timeline_entries t WHERE ${where.sql} ORDER BY ${ENTRY_ORDER} LIMIT @limit OFFSET @offset`)
-    .all({ ...where.params, limit: page.limit, offset: page.offset }) as EntryRow[];
+    .prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM (SELECT t.rowid AS rid FROM timeline_entries t WHERE ${where.sql}${tariff} ORDER BY ${ENTRY_ORDER} LIMIT @limit OFFSET @offset) p
+       CROSS JOIN timeline_entries t ON t.rowid = p.rid ORDER BY ${ENTRY_ORDER}`,
+    )
+    .all({ ...where.params, ...(only.tariffLayer ? { tariffLayer: only.tariffLayer } : {}), limit: page.limit, offset: page.offset }) as EntryRow[];
   return rows.map(toEntry);
 }
 
@@ -135,17 +179,20 @@ export function countTimelineEntries(db: Db, filter: EventFilter = {}): number {
  * is how many entries choosing that value would show with the other filters kept).
  */
 export function countEntriesBy(db: Db, dimension: "actor" | "chemical" | "type", filter: EventFilter): Map<string, number> {
-  const where = dimension === "type" ? entryWhereOf({ ...filter, type: undefined }) : undefined;
   let rows: { id: string; n: number }[];
-  if (where) {
-    if (where.searchError) return new Map();
+  const { type, ...eventLevel } = filter;
+  const events = whereOf(eventLevel);
+  if (events.searchError) return new Map();
+  if (dimension === "type") {
+    const where = entryWhereOf(eventLevel);
     rows = db.prepare(`SELECT t.type AS id, count(*) AS n FROM timeline_entries t WHERE ${where.sql} GROUP BY t.type`).all(where.params) as typeof rows;
   } else if (isUnfiltered(filter)) {
     rows = db.prepare(`SELECT id, entry_count AS n FROM ${dimension === "actor" ? "actors" : "chemicals"} WHERE entry_count > 0`).all() as typeof rows;
+  } else if (events.sql === "1") {
+    // Only a type: what the entries of that type name, kept per entry.
+    rows = db.prepare("SELECT name AS id, count(*) AS n FROM entry_names WHERE kind = @kind AND type = @type GROUP BY name").all({ kind: dimension, type }) as typeof rows;
   } else {
-    const { type, ...eventLevel } = filter;
-    const events = whereOf(eventLevel);
-    if (events.searchError) return new Map();
+    // What each passing source event names, each entry counted once per name.
     const [table, column] = dimension === "actor" ? ["event_actors", "actor"] : ["event_chemicals", "chemical"];
     rows = db
       .prepare(

@@ -222,6 +222,11 @@ INSERT OR IGNORE INTO actors (id, name, kind, type, registered, country)
 INSERT OR IGNORE INTO actors (id, name, kind, type, registered, country)
   SELECT o.official, o.name, 'person', 'person', o.registered, o.country_id FROM officials o JOIN articles a ON a.slug = o.article ORDER BY a.date DESC, a.slug, o.position;
 UPDATE actors SET jurisdiction = 1 WHERE type IN ('country', 'international-body');
+DELETE FROM co_named;
+INSERT INTO co_named (chemical, actor, articles)
+  SELECT c.chemical, a.actor, count(*) FROM (SELECT DISTINCT article, chemical FROM chemical_mentions) c
+  JOIN (SELECT article, actor FROM actor_mentions UNION SELECT article, official FROM officials) a ON a.article = c.article
+  GROUP BY c.chemical, a.actor;
 DELETE FROM event_types;
 INSERT INTO event_types (type, event_count) SELECT type, count(*) FROM events GROUP BY type;
 UPDATE chemicals SET

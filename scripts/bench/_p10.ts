@@ -32,10 +32,10 @@ async function main() {
   time("c articlesNaming", () => S.articlesNaming(db, "chemical", "4-anpp"));
   time("c figures", () => S.figuresOfChemical(db, "4-anpp", 30));
   time("c quotes", () => { S.quotesNear(db, "4-anpp", true, 10); S.quotesNear(db, "4-anpp", false, 10); });
-  time("c coNamed", () => S.coNamed(db, "chemical", "4-anpp", "actor", 24));
+  time("c coNamed", () => S.coNamed(db, "chemical", "4-anpp", 24));
   time("c count", () => S.countEvents(db, { chemical: ["4-anpp"] }));
   time("c select20", () => S.selectEvents(db, { chemical: ["4-anpp"] }, { limit: 20, offset: 0 }));
-  time("a coNamed", () => S.coNamed(db, "actor", "china", "chemical", 30));
+  time("a coNamed", () => S.coNamed(db, "actor", "china", 30));
   time("a reported", () => S.reportedTitles(db, "china"));
   time("a select20", () => S.selectEvents(db, { actor: ["china"] }, { limit: 20, offset: 0 }));
   time("a count", () => S.countEvents(db, { actor: ["china"] }));

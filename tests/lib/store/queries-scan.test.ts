@@ -11,7 +11,7 @@ import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
 import { closeCorpora, corpusArticles, loadCorpus, type Corpus, type CorpusArticle } from "../../../lib/corpus";
 import { firstDay, lastDay } from "../../../lib/dates";
 import { filterEvents, filterPanel, getTimeline, listActors, listChemicals } from "../../../lib/queries";
-import { namesOf, selectTimelineEntries } from "../../../lib/store";
+import { articleDatesNaming, articlesNaming, coNamed, countTimelineEntries, namesOf, selectTimelineEntries } from "../../../lib/store";
 import type { Event, TimelineEntry } from "../../../lib/schema";
 import { DEFAULT_FILTERS, type FilterState } from "../../../lib/url-state";
 
@@ -108,6 +108,50 @@ describe("SQL against a plain scan", () => {
     for (const o of panel.chemicals.options) expect([o.id, o.count]).toEqual([o.id, chemicals.get(o.id) ?? 0]);
     const types = count("type", (_, entry) => [entry.type]);
     for (const t of panel.types.slice(1)) expect([t.value, t.count]).toEqual([t.value, types.get(t.value) ?? 0]);
+  });
+
+  it("lists the actors and chemicals named in the same articles like a scan", () => {
+    const actorsOf = (a: CorpusArticle) => new Set([...a.extraction.actors.map((m) => m.id), ...a.extraction.officials.map((m) => m.id)]);
+    const chemicalsOf = (a: CorpusArticle) => new Set(a.extraction.chemicals.map((m) => m.id));
+    const expected = (ids: (a: CorpusArticle) => Set<string>, others: (a: CorpusArticle) => Set<string>, id: string) => {
+      const counts = new Map<string, number>();
+      for (const a of articles) if (ids(a).has(id)) for (const o of others(a)) counts.set(o, (counts.get(o) ?? 0) + 1);
+      return [...counts].map(([o, count]) => ({ id: o, count })).sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1));
+    };
+    let compared = 0;
+    for (const c of listChemicals(corpus)) {
+      expect([c.id, coNamed(corpus.db, "chemical", c.id, 1000)]).toEqual([c.id, expected(chemicalsOf, actorsOf, c.id)]);
+      compared++;
+    }
+    for (const a of listActors(corpus)) expect([a.id, coNamed(corpus.db, "actor", a.id, 1000)]).toEqual([a.id, expected(actorsOf, chemicalsOf, a.id)]);
+    expect(compared).toBeGreaterThan(5);
+    expect(coNamed(corpus.db, "chemical", "4-anpp", 3)).toEqual(expected(chemicalsOf, actorsOf, "4-anpp").slice(0, 3));
+  });
+
+  it("lists the articles naming each chemical and actor, newest first with how often, like a scan", () => {
+    const byDate = (a: CorpusArticle, b: CorpusArticle) => (a.article.date > b.article.date ? -1 : a.article.date < b.article.date ? 1 : a.article.slug < b.article.slug ? -1 : 1);
+    const check = (kind: "chemical" | "actor", id: string, mentions: (a: CorpusArticle) => number) => {
+      const naming = articles.filter((a) => mentions(a) > 0).sort(byDate);
+      const expected = naming.map((a) => ({ slug: a.article.slug, title: a.article.title, date: a.article.date, source: a.article.source, mentions: mentions(a) }));
+      expect([id, articlesNaming(corpus.db, kind, id, 20)]).toEqual([id, expected.slice(0, 20)]);
+      expect([id, articlesNaming(corpus.db, kind, id)]).toEqual([id, expected]);
+      expect([id, articleDatesNaming(corpus.db, kind, id).sort()]).toEqual([id, naming.map((a) => a.article.date).sort()]);
+      return naming.length;
+    };
+    const sum = (list: { id: string; mentions: unknown[] }[], id: string) => list.filter((m) => m.id === id).reduce((n, m) => n + m.mentions.length, 0);
+    let named = 0;
+    for (const c of listChemicals(corpus)) named += check("chemical", c.id, (a) => sum(a.extraction.chemicals, c.id));
+    for (const x of listActors(corpus)) named += check("actor", x.id, (a) => sum(a.extraction.actors, x.id) + sum(a.extraction.officials, x.id));
+    expect(named).toBeGreaterThan(100);
+  });
+
+  it("counts and lists the entries naming each chemical and actor like a scan", () => {
+    const ids = [...listChemicals(corpus).map((c) => ({ chemical: [c.id] })), ...listActors(corpus).map((a) => ({ actor: [a.id] }))];
+    for (const f of ids) {
+      const entries = scanEntries(state(f));
+      expect([f, countTimelineEntries(corpus.db, f)]).toEqual([f, entries.length]);
+      expect([f, selectTimelineEntries(corpus.db, f, { limit: 20, offset: 0 }).map((e) => e.id)]).toEqual([f, entries.slice(0, 20).map((e) => e.id)]);
+    }
   });
 
   it("counts articles and events per chemical and actor like a scan", () => {

@@ -10,7 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listArticleFiles } from "../../../lib/content/loader";
 import { loadRegistries } from "../../../lib/registry";
 import type { Registries } from "../../../lib/extract/context";
-import { countAllEvents, countArticles, fileIssues, getMeta, ingest, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
+import { countAllEvents, countArticles, fileIssues, getMeta, ingest, ingestParallel, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
+import { PARALLEL_MIN_FILES } from "../../../lib/store/ingest";
+import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
 import { MIGRATIONS } from "../../../lib/store/migrations";
 import { groupTimeline } from "../../../lib/timeline/group";
 
@@ -145,6 +147,7 @@ describe("ingest", () => {
     const db1 = connect();
     copyFileSync(path.join(fixtures, "broken", "impossible-date.md"), path.join(articles, "broken.md"));
     run(db1);
+    db1.exec("DROP TABLE entry_names; DROP TABLE co_named; DROP INDEX timeline_sources_entry_of; DROP INDEX timeline_entries_type_of; DROP INDEX statistics_enforcement_figures; DROP INDEX articles_slug_date; DROP INDEX timeline_entries_order;");
     db1.exec("ALTER TABLE content_issues DROP COLUMN kind; DROP TABLE flags;");
     db1.pragma("user_version = 4");
     db1.close();
@@ -165,6 +168,59 @@ describe("ingest", () => {
     expect(getMeta(db, "registry_hash")).toBe("r2");
     expect(db.prepare("SELECT registered FROM actors WHERE id = 'china'").pluck().get()).not.toBe(1);
   });
+
+  it("keeps what each timeline entry names and which entities share articles in step through changes and deletions", () => {
+    const db = connect();
+    // What entry_names and co_named should hold, worked out from the rows they summarise.
+    const names = () => db.prepare("SELECT kind, name, entry, type, date FROM entry_names ORDER BY 1, 2, 3").all();
+    const scanNames = () =>
+      db
+        .prepare(
+          `SELECT DISTINCT n.kind, n.name, t.id AS entry, t.type, t.date FROM timeline_entries t JOIN timeline_sources s ON s.entry = t.id
+           JOIN (SELECT event, 'actor' AS kind, actor AS name FROM event_actors UNION ALL SELECT event, 'chemical', chemical FROM event_chemicals) n ON n.event = s.event ORDER BY 1, 2, 3`,
+        )
+        .all();
+    const shared = () => db.prepare("SELECT chemical, actor, articles FROM co_named ORDER BY 1, 2").all();
+    const scanShared = () =>
+      db
+        .prepare(
+          `SELECT c.chemical, a.actor, count(DISTINCT c.article) AS articles FROM chemical_mentions c
+           JOIN (SELECT article, actor FROM actor_mentions UNION ALL SELECT article, official FROM officials) a ON a.article = c.article GROUP BY 1, 2 ORDER BY 1, 2`,
+        )
+        .all();
+    const check = () => {
+      expect(names().length).toBeGreaterThan(0);
+      expect(names()).toEqual(scanNames());
+      expect(shared().length).toBeGreaterThan(0);
+      expect(shared()).toEqual(scanShared());
+    };
+    run(db, { groupTimeline });
+    check();
+    writeFileSync(path.join(articles, "2025-03-04-us-tariff.md"), article("US tariff on Mexico", "2025-03-04", "Mexico and China agreed on March 4, 2025 to control 4-ANPP, the Justice Department said."));
+    run(db, { groupTimeline });
+    check();
+    rmSync(path.join(articles, "2024-08-07-china-adds-three-precursors.md"));
+    run(db, { groupTimeline });
+    check();
+  });
+
+  it("writes the same rows when worker threads extract", async () => {
+    writeSyntheticCorpus(articles, PARALLEL_MIN_FILES + 26, 3);
+    const files = listArticleFiles(articles).files;
+    const options = { files, registries, registryHash: "r1", version: "v1", groupTimeline, batchSize: 16 };
+    const inThread = connect();
+    expect(ingest(inThread, options)).toMatchObject({ extracted: files.length });
+    dbFile = path.join(tmp, "cache", "parallel.sqlite");
+    const parallel = connect();
+    let batches = 0;
+    const result = await ingestParallel(parallel, { ...options, onBatch: () => batches++ }, 2);
+    expect(result).toMatchObject({ read: files.length, extracted: files.length, deleted: 0, changed: true });
+    expect(batches).toBe(Math.ceil(files.length / 16));
+    const all = (db: Db) => ({ ...dump(db), entries: db.prepare("SELECT * FROM timeline_entries ORDER BY id").all(), names: db.prepare("SELECT * FROM entry_names ORDER BY 1, 2, 3").all() });
+    expect(all(parallel)).toEqual(all(inThread));
+    // And again: nothing to read.
+    expect(await ingestParallel(parallel, options, 2)).toMatchObject({ read: 0, extracted: 0, changed: false });
+  }, 120_000);
 
   it("carries on after an ingest killed between two batches", () => {
     const db = connect();
@@ -235,7 +291,7 @@ describe("opening a database", () => {
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
     expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
-    expect(SCHEMA_VERSION).toBe(6);
+    expect(SCHEMA_VERSION).toBe(7);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
     expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
@@ -249,7 +305,8 @@ describe("opening a database", () => {
     const counted = () => open[open.length - 1].prepare("SELECT count(*) FROM chemicals WHERE entry_count > 0").pluck().get() as number;
     const expected = counted();
     expect(expected).toBeGreaterThan(0);
-    // Take the database back to version 2: the columns and tables of versions 3 to 6 gone.
+    // Take the database back to version 2: the columns, tables and indexes of versions 3 to 7 gone.
+    db1.exec("DROP TABLE entry_names; DROP TABLE co_named; DROP INDEX timeline_sources_entry_of; DROP INDEX timeline_entries_type_of; DROP INDEX statistics_enforcement_figures; DROP INDEX articles_slug_date; DROP INDEX timeline_entries_order;");
     db1.exec(
       "ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count; ALTER TABLE statistics DROP COLUMN figure_date; DROP TABLE event_types; ALTER TABLE content_issues DROP COLUMN kind; DROP TABLE flags;",
     );
@@ -257,7 +314,7 @@ describe("opening a database", () => {
     db1.close();
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
-    expect(messages.join(" ")).toMatch(/migrating .* from schema version 2 to/);
+    expect(messages).toEqual([`migrating ${dbFile} from schema version 2 to ${SCHEMA_VERSION}.`]);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(counted()).toBe(0);
     expect(getMeta(db, "derived")).toBe("stale");
