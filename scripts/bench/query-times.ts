@@ -1,3 +1,12 @@
+/**
+ * Time of each page's queries on an existing database, called directly in one process (no
+ * server, no HTTP): the second of two calls is printed, in ms. For finding which query a
+ * slow page spends its time in.
+ *
+ *   npx tsx scripts/bench/query-times.ts <corpus.sqlite> [name prefix]
+ *
+ * The database is one `npm run bench` or the dashboard wrote (for example under .cache/).
+ */
 import { openDatabase } from "../../lib/store";
 import * as S from "../../lib/store";
 import { loadRegistries } from "../../lib/registry";
@@ -6,10 +15,15 @@ import { controlsChart, enforcementChart, newsVolumeChart, tariffChart } from ".
 import { filterPanel, getActor, getChemical, getOverview, getTimeline, knownIds } from "../../lib/queries";
 import { DEFAULT_FILTERS } from "../../lib/url-state";
 async function main() {
-  const { db } = openDatabase("/tmp/wt-prof10k.sqlite", { quiet: true });
+  const file = process.argv[2];
+  if (!file) {
+    console.error("usage: npx tsx scripts/bench/query-times.ts <corpus.sqlite> [name prefix]");
+    process.exit(2);
+  }
+  const { db } = openDatabase(file, { quiet: true });
   const registries = (await loadRegistries("content/registry")).registries;
-  const corpus: Corpus = { db, issues: [], registries, articleCount: 10000, signature: "x" };
-  const only = process.argv[2];
+  const corpus: Corpus = { db, issues: [], registries, articleCount: S.countArticles(db), signature: "x" };
+  const only = process.argv[3];
   const time = (name: string, fn: () => unknown) => { if (only && !name.startsWith(only)) return; fn(); const t1 = performance.now(); fn(); console.log(name, Math.round(performance.now() - t1)); };
   const s = DEFAULT_FILTERS;
   const f3 = { ...s, actor: ["china"], chemical: ["4-anpp"], type: "control" as const };
