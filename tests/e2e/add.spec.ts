@@ -37,7 +37,7 @@ test("paste, preview with chemicals and events, save: the article page opens and
   expect(await events.count()).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId("preview-events")).toContainText("seizure");
   // What is read is highlighted in the text.
-  await expect(page.getByTestId("article-body").locator("mark.record-chemical").first()).toHaveText("4-AP");
+  await expect(page.getByTestId("article-body").locator('mark[data-kind="chemical"]').first()).toHaveText("4-AP");
   await expect(page.getByText("2026-01-15-india-to-license-exports-of-4-ap.md")).toBeVisible();
 
   await page.setViewportSize({ width: 1280, height: 900 });
