@@ -28,15 +28,18 @@ export function ArticleBody({
   marks,
   sentences,
   focus,
+  flagged,
 }: {
   body: string;
   marks: Mark[];
   sentences: SentenceRange[];
   focus?: number;
+  /** Sentences that carry a flag. */
+  flagged?: number[];
 }) {
   return (
     <div className="prose" data-testid="article-body">
-      <Markdown skipHtml components={components} rehypePlugins={[[rehypeHighlightRecords, { source: body, marks, sentences, focus }]]}>
+      <Markdown skipHtml components={components} rehypePlugins={[[rehypeHighlightRecords, { source: body, marks, sentences, focus, flagged }]]}>
         {body}
       </Markdown>
     </div>

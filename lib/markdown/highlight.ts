@@ -14,6 +14,8 @@ export interface HighlightOptions {
   sentences: readonly SentenceRange[];
   /** Sentence to emphasise (a timeline link lands on it). */
   focus?: number;
+  /** Sentences that carry a flag (lib/flags): marked so a reader sees them in the text. */
+  flagged?: readonly number[];
 }
 
 function findIndex<T extends TextRange>(ranges: readonly T[], offset: number): T | undefined {
@@ -63,6 +65,10 @@ function splitText(node: Text, base: number, options: HighlightOptions, anchored
     if (sentence) {
       const properties: Element["properties"] = { className: ["sentence"], dataSentence: String(sentence.index) };
       if (sentence.index === options.focus) (properties.className as string[]).push("sentence-focus");
+      if (options.flagged?.includes(sentence.index)) {
+        (properties.className as string[]).push("sentence-flagged");
+        properties.dataFlagged = "";
+      }
       if (!anchored.has(sentence.index)) {
         anchored.add(sentence.index);
         properties.id = `s-${sentence.index}`;

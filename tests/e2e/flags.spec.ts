@@ -68,6 +68,8 @@ test("the flags page lists flags by kind, filters them, and links each to its se
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/articles/[^?]+\\?sentence=${index}#s-${index}$`));
   await expect(page.locator(`#s-${index}`)).toHaveClass(/sentence-focus/);
+  // The flagged sentence is marked in the text itself.
+  await expect(page.locator(`#s-${index}`)).toHaveAttribute("data-flagged", "");
   // The article page carries its marker.
   const marker = page.getByTestId("article-flags");
   await expect(marker).toContainText("1 flag on this article");

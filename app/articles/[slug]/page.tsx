@@ -68,7 +68,7 @@ export default async function ArticlePage(props: PageProps<"/articles/[slug]">) 
       )}
       <div className="article-layout">
         <div>
-          <ArticleBody body={view.body} marks={view.marks} sentences={view.sentences} focus={view.focus} />
+          <ArticleBody body={view.body} marks={view.marks} sentences={view.sentences} focus={view.focus} flagged={view.flags.map((f) => f.sentence)} />
           <h2>Events in this article</h2>
           <EventList events={view.events} empty="No dated event was found in this article." />
         </div>

@@ -65,6 +65,19 @@ describe("rehypeHighlightRecords", () => {
     expect(show(p)).toBe("<p>Smith & Co said so.</p>");
   });
 
+  it("marks the sentences that carry a flag", () => {
+    const p = highlight(paragraph(text(source, 0)), {
+      source,
+      marks: [],
+      sentences: [
+        { index: 0, start: 0, end: 20 },
+        { index: 1, start: 21, end: 32 },
+      ],
+      flagged: [1],
+    });
+    expect(show(p)).toBe("<p><span.sentence#s-0>China controls 4-AP.</span> <span.sentence.sentence-flagged#s-1>It said so.</span></p>");
+  });
+
   it("accepts marks and sentences in any order", () => {
     const p = highlight(paragraph(text(source, 0)), {
       source,
