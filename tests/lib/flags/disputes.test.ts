@@ -1,30 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { timelineFlags } from "../../../lib/flags";
-import { Event } from "../../../lib/schema";
 import { groupTimeline } from "../../../lib/timeline/group";
-
-function event(article: string, fields: Partial<Event> & Pick<Event, "date" | "type">): Event {
-  const sentence = fields.sentence ?? `Something of type ${fields.type} happened on ${fields.date}.`;
-  return Event.parse({
-    id: `${article}#0`,
-    precision: fields.date.length === 10 ? "day" : "month",
-    status: "past",
-    actors: [],
-    officials: [],
-    chemicals: [],
-    statistics: [],
-    sentence,
-    provenance: { article, sentence: 0, start: 0, end: sentence.length },
-    ...fields,
-  });
-}
+import { event } from "../timeline/events";
 
 describe("flags: disputed", () => {
   it("flags both sides of a date the sources disagree on", () => {
     const flags = timelineFlags(
       groupTimeline([
-        event("a", { date: "2026-07-01", type: "control", phase: "effective", actors: ["ruritania"], chemicals: ["compound-x"] }),
-        event("b", { date: "2026-07-20", type: "control", phase: "effective", actors: ["ruritania"], chemicals: ["compound-x"] }),
+        event({ article: "a",  date: "2026-07-01", type: "control", phase: "effective", actors: ["ruritania"], chemicals: ["compound-x"] }),
+        event({ article: "b",  date: "2026-07-20", type: "control", phase: "effective", actors: ["ruritania"], chemicals: ["compound-x"] }),
       ]),
     );
     expect(flags.map((f) => [f.kind, f.severity, f.provenance.article]).sort()).toEqual([
@@ -37,7 +21,7 @@ describe("flags: disputed", () => {
   });
 
   it("flags different rates of one tariff on one day", () => {
-    const tariff = (article: string, rate: number) => event(article, { date: "2026-02-04", type: "tariff", phase: "effective", actors: ["ruritania"], tariff: { layer: "fentanyl", rate, target: "freedonia" } });
+    const tariff = (article: string, rate: number) => event({ article, date: "2026-02-04", type: "tariff", phase: "effective", actors: ["ruritania"], tariff: { layer: "fentanyl", rate, target: "freedonia" } });
     const flags = timelineFlags(groupTimeline([tariff("a", 20), tariff("b", 10)]));
     expect(flags.map((f) => f.provenance.article).sort()).toEqual(["a", "b"]);
     expect(flags.find((f) => f.provenance.article === "a")!.message).toMatch(/20%.*10%/);
@@ -45,13 +29,13 @@ describe("flags: disputed", () => {
 
   it("finds nothing when sources agree, or tell steps months apart", () => {
     const same = [
-      event("a", { date: "2026-07-20", type: "control", phase: "effective", actors: ["ruritania"], chemicals: ["compound-x"] }),
-      event("b", { date: "2026-07-20", type: "control", phase: "effective", actors: ["ruritania"], chemicals: ["compound-x"] }),
+      event({ article: "a",  date: "2026-07-20", type: "control", phase: "effective", actors: ["ruritania"], chemicals: ["compound-x"] }),
+      event({ article: "b",  date: "2026-07-20", type: "control", phase: "effective", actors: ["ruritania"], chemicals: ["compound-x"] }),
     ];
     expect(timelineFlags(groupTimeline(same))).toEqual([]);
     const steps = [
-      event("a", { date: "2026-02-04", type: "tariff", phase: "effective", tariff: { layer: "fentanyl", rate: 10, target: "freedonia" } }),
-      event("b", { date: "2026-03-04", type: "tariff", phase: "effective", tariff: { layer: "fentanyl", rate: 20, target: "freedonia" } }),
+      event({ article: "a",  date: "2026-02-04", type: "tariff", phase: "effective", tariff: { layer: "fentanyl", rate: 10, target: "freedonia" } }),
+      event({ article: "b",  date: "2026-03-04", type: "tariff", phase: "effective", tariff: { layer: "fentanyl", rate: 20, target: "freedonia" } }),
     ];
     expect(timelineFlags(groupTimeline(steps))).toEqual([]);
   });
@@ -59,7 +43,7 @@ describe("flags: disputed", () => {
 
 describe("flags: disputed figures need a named layer", () => {
   it("leaves totals (layer other) alone: they differ from a layer's rate on the same day", () => {
-    const tariff = (article: string, rate: number) => event(article, { date: "2026-05-14", type: "tariff", phase: "effective", tariff: { layer: "other", rate, target: "freedonia" } });
+    const tariff = (article: string, rate: number) => event({ article, date: "2026-05-14", type: "tariff", phase: "effective", tariff: { layer: "other", rate, target: "freedonia" } });
     expect(timelineFlags(groupTimeline([tariff("a", 30), tariff("b", 10)]))).toEqual([]);
   });
 });

@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Event, TimelineEntry } from "../../../lib/schema";
+import { event, type EventInput } from "./events";
 import { compareEntriesNewestFirst, groupTimeline } from "../../../lib/timeline/group";
 import { summarise, trimSummary } from "../../../lib/timeline/summary";
-
-type EventInput = Partial<Event> & Pick<Event, "date" | "type"> & { article: string; sentenceIndex?: number };
-
-/** An event as an extractor would give it; the precision follows from how the date is written. */
-function event({ article, sentenceIndex = 0, ...fields }: EventInput): Event {
-  const precision = fields.date.length === 10 ? "day" : fields.date.length === 7 ? "month" : "year";
-  const sentence = fields.sentence ?? `Something of type ${fields.type} happened on ${fields.date}.`;
-  return Event.parse({
-    id: `${article}#${sentenceIndex}`,
-    precision,
-    status: "past",
-    actors: [],
-    officials: [],
-    chemicals: [],
-    statistics: [],
-    sentence,
-    provenance: { article, sentence: sentenceIndex, start: sentenceIndex * 100, end: sentenceIndex * 100 + sentence.length },
-    ...fields,
-  });
-}
 
 /** A country that adds one chemical to its control list: our own invented measure. */
 const ruritaniaControls = (article: string, date: string, extra: Partial<EventInput> = {}) =>
