@@ -1,8 +1,9 @@
 /**
- * Extraction spread over worker threads: a cold ingest of a large folder is mostly
- * extraction, which is pure (body and registries in, records out), so each core can take
- * a share while the main thread writes the database. The records are those `extractAll`
- * gives in this thread: the same code runs in each worker.
+ * File preparation spread over worker threads: a cold ingest of a large folder is mostly
+ * reading, parsing, extracting and flagging (./prepare.ts), which is pure (file and
+ * registries in, records out), so each core can take a share while the main thread writes
+ * the database. The records are those `prepareFile` gives in this thread: the same code
+ * runs in each worker.
  *
  * The workers run this folder's TypeScript through tsx's loader (a dependency of the
  * project's scripts); where it cannot be found, `startExtractPool` returns undefined and
@@ -12,17 +13,17 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { Article, Extraction } from "../schema";
 import type { Registries } from "./context";
+import type { Prepared, PrepareRequest } from "./prepare";
 
 export interface ExtractPool {
   size: number;
-  /** Extractions of the articles, in their order. */
-  extract(articles: readonly Article[]): Promise<Extraction[]>;
+  /** The files prepared, in their order. */
+  prepare(requests: readonly PrepareRequest[]): Promise<Prepared[]>;
   close(): Promise<void>;
 }
 
-/** Articles per message: small enough to share a batch out evenly, large enough to keep messages few. */
+/** Files per message: small enough to share a batch out evenly, large enough to keep messages few. */
 const CHUNK = 10;
 
 /** Starts `size` workers (default: one per core), or returns undefined when workers cannot run here. */
@@ -40,8 +41,8 @@ export function startExtractPool(registries: Registries, options: { size?: numbe
   const bootstrap = `const { workerData } = require("node:worker_threads"); require(workerData.loader).register(); require(workerData.entry);`;
   const workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true, workerData: { loader, entry, registries } }));
   const idle = [...workers];
-  const queue: { id: number; articles: Pick<Article, "slug" | "date" | "body">[] }[] = [];
-  const pending = new Map<number, { resolve: (e: Extraction[]) => void; reject: (e: Error) => void }>();
+  const queue: { id: number; requests: PrepareRequest[] }[] = [];
+  const pending = new Map<number, { resolve: (p: Prepared[]) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failed: Error | undefined;
 
@@ -49,11 +50,11 @@ export function startExtractPool(registries: Registries, options: { size?: numbe
     while (idle.length && queue.length) idle.pop()!.postMessage(queue.shift()!);
   };
   for (const worker of workers) {
-    worker.on("message", (message: { id: number; extractions?: Extraction[]; error?: string }) => {
+    worker.on("message", (message: { id: number; prepared?: Prepared[]; error?: string }) => {
       const job = pending.get(message.id)!;
       pending.delete(message.id);
-      if (message.error) job.reject(new Error(`extraction failed in a worker: ${message.error}`));
-      else job.resolve(message.extractions!);
+      if (message.error) job.reject(new Error(`preparing files failed in a worker: ${message.error}`));
+      else job.resolve(message.prepared!);
       idle.push(worker);
       dispatch();
     });
@@ -64,20 +65,20 @@ export function startExtractPool(registries: Registries, options: { size?: numbe
     });
   }
 
-  const run = (articles: Pick<Article, "slug" | "date" | "body">[]) =>
-    new Promise<Extraction[]>((resolve, reject) => {
+  const run = (requests: PrepareRequest[]) =>
+    new Promise<Prepared[]>((resolve, reject) => {
       if (failed) return reject(failed);
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      queue.push({ id, articles });
+      queue.push({ id, requests });
       dispatch();
     });
 
   return {
     size,
-    async extract(articles) {
-      const chunks: Promise<Extraction[]>[] = [];
-      for (let i = 0; i < articles.length; i += CHUNK) chunks.push(run(articles.slice(i, i + CHUNK).map((a) => ({ slug: a.slug, date: a.date, body: a.body }))));
+    async prepare(requests) {
+      const chunks: Promise<Prepared[]>[] = [];
+      for (let i = 0; i < requests.length; i += CHUNK) chunks.push(run(requests.slice(i, i + CHUNK)));
       return (await Promise.all(chunks)).flat();
     },
     async close() {

@@ -18,6 +18,28 @@ export interface OpenedDatabase {
   messages: string[];
 }
 
+/** Page cache per connection (KiB): what serving pages needs. */
+export const CACHE_KIB = 32_000;
+
+/**
+ * Page cache during a large ingest (KiB, taken only as pages are read). Indexes of a large
+ * corpus outgrow the usual cache, and every insert would then read index pages back from
+ * the file and spill dirty ones to the WAL mid-transaction: at 20,000 articles the writes
+ * took a third longer with the usual cache.
+ */
+export const INGEST_CACHE_KIB = 1_000_000;
+
+/** Runs `work` with the page cache at `kib`, then gives the memory back. */
+export async function withCacheSize<T>(db: Db, kib: number, work: () => Promise<T>): Promise<T> {
+  db.pragma(`cache_size = -${kib}`);
+  try {
+    return await work();
+  } finally {
+    db.pragma(`cache_size = -${CACHE_KIB}`);
+    db.pragma("shrink_memory");
+  }
+}
+
 function configure(db: Db): void {
   db.pragma("journal_mode = WAL");
   // NORMAL in WAL mode: a power cut may lose the last transactions, never consistency;
@@ -25,7 +47,7 @@ function configure(db: Db): void {
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
-  db.pragma("cache_size = -32000");
+  db.pragma(`cache_size = -${CACHE_KIB}`);
 }
 
 function tableCount(db: Db): number {

@@ -5,7 +5,7 @@
  */
 export { getMeta, openDatabase, type Db, type OpenedDatabase } from "./db";
 export { articlesWithEvents, countAllEvents, countBy, countEvents, iterateEvents, markedSentences, selectEvents, toEvent, whereOf, type EventFilter, type EventRow, type Where } from "./events";
-export { hashBytes, ingest, ingestParallel, writeExtractions, type IngestOptions, type IngestResult } from "./ingest";
+export { ingest, ingestParallel, writeExtractions, type IngestOptions, type IngestResult } from "./ingest";
 export { SCHEMA_VERSION } from "./migrations";
 export * from "./read";
 export { parseSearch, type SearchQuery } from "./search";

@@ -14,18 +14,15 @@
  *   the same transaction that records the new registries, so every article is extracted
  *   again, however often that work is interrupted.
  */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { parseArticleFile, slugFromPath } from "../content/article";
-import { problem } from "../content/issues";
-import type { FileStamp } from "../content/loader";
 import os from "node:os";
-import { extractAll } from "../extract";
+import { slugFromPath } from "../content/article";
+import type { FileStamp } from "../content/loader";
 import { articleFlags } from "../flags";
 import { startExtractPool } from "../extract/pool";
+import { prepareFile, type Prepared, type PrepareRequest } from "../extract/prepare";
 import type { Registries } from "../extract/context";
-import type { Article, ContentIssue, Event, Extraction, TimelineEntry } from "../schema";
-import { getMeta, setMeta, type Db } from "./db";
+import type { Article, Event, Extraction, TimelineEntry } from "../schema";
+import { getMeta, INGEST_CACHE_KIB, setMeta, withCacheSize, type Db } from "./db";
 import { insertFlags } from "./flags";
 import { deleteArticle, deleteFile, deriveEntities, insertArticle, registryJurisdictions, sortKey, touchFile, writeFile } from "./write";
 import { articleBuckets, bucketKey, writeTimeline } from "./timeline";
@@ -46,16 +43,8 @@ export interface IngestOptions {
   onBatch?: (done: number, total: number) => void;
 }
 
-/** Extracts articles elsewhere (worker threads, see lib/extract/pool.ts), in their order. */
-export type ExtractMany = (articles: readonly Article[]) => Promise<Extraction[]>;
-
-/** A file read, hashed and parsed ahead of its batch, with its extraction when it has an article. */
-interface Prepared {
-  hash: string;
-  /** Absent when the bytes are those already stored (nothing to parse). */
-  parsed?: ReturnType<typeof parseArticleFile>;
-  extraction?: Extraction;
-}
+/** Prepares files elsewhere (worker threads, see lib/extract/pool.ts), in their order. */
+type PrepareMany = (requests: readonly PrepareRequest[]) => Promise<Prepared[]>;
 
 export interface IngestResult {
   /** Files read from disk (stamp changed). */
@@ -65,7 +54,15 @@ export interface IngestResult {
   deleted: number;
   /** True when anything in the database changed. */
   changed: boolean;
-  ms: { total: number; derive: number; timeline: number };
+  ms: {
+    total: number;
+    /** Writing the files' rows, batch by batch, in this thread (and preparing them, when no workers run). */
+    write: number;
+    /** Waiting for worker threads to hand over a prepared batch (read, parsed, extracted). */
+    waitingForWorkers: number;
+    derive: number;
+    timeline: number;
+  };
 }
 
 interface StoredFile {
@@ -74,18 +71,6 @@ interface StoredFile {
   size: number;
   hash: string;
   slug: string | null;
-}
-
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-function readBytes(stamp: FileStamp): { bytes?: Buffer; error?: ContentIssue } {
-  try {
-    return { bytes: readFileSync(stamp.absolute) };
-  } catch (error) {
-    return { error: problem("unreadable", { file: stamp.file, line: 1, field: "(file)" }, "file", (error as Error).message) };
-  }
 }
 
 /**
@@ -99,6 +84,9 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
   return run.finish();
 }
 
+/** From this many files to read, an ingest runs with a larger page cache (see INGEST_CACHE_KIB). */
+const LARGE_INGEST_FILES = 2000;
+
 /** Fewer files than this to extract are done in this thread: starting workers costs about a second. */
 export const PARALLEL_MIN_FILES = 64;
 
@@ -111,32 +99,34 @@ export const PARALLEL_MIN_FILES = 64;
 export async function ingestParallel(db: Db, options: IngestOptions, workers = os.availableParallelism()): Promise<IngestResult> {
   const run = beginIngest(db, options);
   const pool = run.work.length >= PARALLEL_MIN_FILES && workers > 1 ? startExtractPool(options.registries, { size: workers }) : undefined;
-  if (!pool) {
-    run.runBatches(run.work, false);
-    run.promoteOrphans();
-    return run.finish();
-  }
-  try {
-    return await ingestBatches(run, options, (articles) => pool.extract(articles));
-  } finally {
-    await pool.close();
-  }
+  const work = async () => {
+    if (!pool) {
+      run.runBatches(run.work, false);
+      run.promoteOrphans();
+      return run.finish();
+    }
+    try {
+      return await ingestBatches(run, options, (requests) => pool.prepare(requests));
+    } finally {
+      await pool.close();
+    }
+  };
+  return run.work.length >= LARGE_INGEST_FILES ? withCacheSize(db, INGEST_CACHE_KIB, work) : work();
 }
 
-async function ingestBatches(run: ReturnType<typeof beginIngest>, options: IngestOptions, extract: ExtractMany): Promise<IngestResult> {
+async function ingestBatches(run: ReturnType<typeof beginIngest>, options: IngestOptions, prepareMany: PrepareMany): Promise<IngestResult> {
   const batches: FileStamp[][] = [];
   for (let i = 0; i < run.work.length; i += run.batchSize) batches.push(run.work.slice(i, i + run.batchSize));
   const prepare = async (batch: FileStamp[]) => {
-    const prepared = new Map(batch.map((stamp) => [stamp.file, run.prepare(stamp, false)]));
-    const withArticles = [...prepared.values()].filter((p) => p.parsed?.article);
-    const extractions = await extract(withArticles.map((p) => p.parsed!.article!));
-    withArticles.forEach((p, i) => (p.extraction = extractions[i]));
-    return prepared;
+    const prepared = await prepareMany(batch.map((stamp) => run.request(stamp, false)));
+    return new Map(batch.map((stamp, i) => [stamp.file, prepared[i]]));
   };
   let done = 0;
   let next = batches.length ? prepare(batches[0]) : undefined;
   for (let k = 0; k < batches.length; k++) {
+    const waited = performance.now();
     const prepared = await next!;
+    run.result.ms.waitingForWorkers += performance.now() - waited;
     next = k + 1 < batches.length ? prepare(batches[k + 1]) : undefined;
     // A batch that fails leaves the next one's extraction running: wait for it, then throw.
     try {
@@ -154,7 +144,7 @@ async function ingestBatches(run: ReturnType<typeof beginIngest>, options: Inges
 
 function beginIngest(db: Db, options: IngestOptions) {
   const started = performance.now();
-  const result: IngestResult = { read: 0, extracted: 0, deleted: 0, changed: false, ms: { total: 0, derive: 0, timeline: 0 } };
+  const result: IngestResult = { read: 0, extracted: 0, deleted: 0, changed: false, ms: { total: 0, write: 0, waitingForWorkers: 0, derive: 0, timeline: 0 } };
   const { registries } = options;
   const jurisdictions = registryJurisdictions(registries);
   /** Timeline buckets this ingest changed; undefined: every bucket (nothing is known of what changed). */
@@ -203,17 +193,11 @@ function beginIngest(db: Db, options: IngestOptions) {
   }
 
 
-  /** Reads and hashes a file, and parses it unless its bytes are those already stored. */
-  const prepare = (stamp: FileStamp, force: boolean): Prepared => {
-    const before = stored.get(stamp.file);
-    const { bytes, error } = readBytes(stamp);
-    const hash = bytes ? hashBytes(bytes) : "";
-    if (!force && bytes && before && before.hash !== "" && before.hash === hash) return { hash };
-    return { hash, parsed: bytes ? parseArticleFile(stamp.file, bytes) : { issues: [error!] } };
-  };
+  /** What preparing a file needs to know: the hash stored for it, so unchanged bytes are not parsed. */
+  const request = (stamp: FileStamp, force: boolean): PrepareRequest => ({ stamp, storedHash: stored.get(stamp.file)?.hash ?? "", force });
 
   const processOne = (stamp: FileStamp, force: boolean, ready?: Prepared) => {
-    const { hash, parsed } = ready ?? prepare(stamp, force);
+    const { hash, parsed, extraction, flags } = ready ?? prepareFile(request(stamp, force), registries);
     result.read++;
     const file = { path: stamp.file, mtimeMs: stamp.mtimeMs, size: stamp.size, hash };
     if (!parsed) {
@@ -237,19 +221,20 @@ function beginIngest(db: Db, options: IngestOptions) {
       touch(articleBuckets(db, article.slug));
       deleteArticle(db, article.slug);
     }
-    const extraction = ready?.extraction ?? extractAll(article.body, { slug: article.slug, date: article.date, registries });
-    insertArticle(db, article, extraction, registries, jurisdictions);
-    insertFlags(db, articleFlags(article, extraction, registries));
-    touch(extraction.events.map((e) => bucketKey(e.type, e.date)));
+    insertArticle(db, article, extraction!, registries, jurisdictions);
+    insertFlags(db, flags!);
+    touch(extraction!.events.map((e) => bucketKey(e.type, e.date)));
     result.extracted++;
   };
 
   const batchSize = options.batchSize ?? 200;
   /** One batch in one transaction; files prepared ahead (read, parsed, extracted) are taken as they are. */
   const runBatch = (batch: FileStamp[], force: boolean, prepared?: ReadonlyMap<string, Prepared>) => {
+    const started = performance.now();
     db.transaction(() => {
       for (const stamp of batch) processOne(stamp, force, prepared?.get(stamp.file));
     })();
+    result.ms.write += performance.now() - started;
   };
   const runBatches = (stamps: FileStamp[], force: boolean) => {
     for (let i = 0; i < stamps.length; i += batchSize) {
@@ -270,7 +255,7 @@ function beginIngest(db: Db, options: IngestOptions) {
     if (promote.size) runBatches([...promote.values()], true);
   };
 
-  return { work, batchSize, prepare, runBatch, runBatches, promoteOrphans, finish: () => finishIngest(db, options, result, touched, started) };
+  return { result, work, batchSize, request, runBatch, runBatches, promoteOrphans, finish: () => finishIngest(db, options, result, touched, started) };
 }
 
 /** The derived tables (entities, timeline), rebuilt when anything changed or a run before was cut short. */

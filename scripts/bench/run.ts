@@ -48,6 +48,8 @@ interface IngestLine {
   events: number;
   totalMs: number;
   extracted: number;
+  writeMs: number;
+  waitingMs: number;
   deriveMs: number;
   timelineMs: number;
   rssMb: number;
@@ -128,6 +130,8 @@ async function measure(size: number, version: string) {
       ingest: {
         coldTotalS: coldIngest.totalMs / 1000,
         coldPerArticleMs: +(coldIngest.totalMs / size).toFixed(2),
+        writeS: coldIngest.writeMs / 1000,
+        waitingS: coldIngest.waitingMs / 1000,
         deriveS: coldIngest.deriveMs / 1000,
         timelineS: coldIngest.timelineMs / 1000,
         ingestRssMb: coldIngest.rssMb,
@@ -162,7 +166,8 @@ async function main() {
 function print(r: Awaited<ReturnType<typeof measure>>) {
   console.log(`\n== ${r.articles.toLocaleString("en-US")} articles (${r.ingest.events.toLocaleString("en-US")} events, database ${r.ingest.databaseMb} MB)`);
   console.log(`cold ingest (read, validate, extract, write):  ${r.ingest.coldTotalS.toFixed(1)} s total, ${r.ingest.coldPerArticleMs} ms per article, ${r.ingest.ingestRssMb} MB resident at the end`);
-  console.log(`  of which entity tables / timeline entries:   ${r.ingest.deriveS.toFixed(2)} s / ${r.ingest.timelineS.toFixed(2)} s`);
+  console.log(`  writing rows / waiting for extraction:       ${r.ingest.writeS.toFixed(1)} s / ${r.ingest.waitingS.toFixed(1)} s`);
+  console.log(`  entity tables / timeline entries:            ${r.ingest.deriveS.toFixed(2)} s / ${r.ingest.timelineS.toFixed(2)} s`);
   console.log(`ingest of the unchanged corpus:                ${r.ingest.warmTotalS.toFixed(2)} s`);
   console.log(`server start to first page, unchanged corpus:  ${r.server.warmStartS} s`);
   console.log(`server resident memory after 200 requests:     ${r.server.rssMb} MB (${r.server.afterExportRssMb} MB after the export)`);
