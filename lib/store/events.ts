@@ -127,11 +127,15 @@ export interface EventRow {
   figures: string;
 }
 
-const EVENT_COLUMNS = `e.rowid AS rowid, e.id, e.article, e.position, e.date, e.date_end, e.precision, e.type, e.status, e.phase, e.tariff_layer, e.tariff_rate, e.tariff_target,
+/** An event's own columns and the ids it names: what an Event record is made of. */
+const EVENT_RECORD_COLUMNS = `e.rowid AS rowid, e.id, e.article, e.position, e.date, e.date_end, e.precision, e.type, e.status, e.phase, e.tariff_layer, e.tariff_rate, e.tariff_target,
   e.statistics, e.sentence_text, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence, e.offset_start, e.offset_end,
-  a.title AS article_title, a.date AS article_date, a.source AS article_source,
   (SELECT json_group_array(json_array(role, actor)) FROM (SELECT role, actor FROM event_actors WHERE event = e.id ORDER BY role, position)) AS actor_ids,
-  (SELECT json_group_array(chemical) FROM (SELECT chemical FROM event_chemicals WHERE event = e.id ORDER BY position)) AS chemical_ids,
+  (SELECT json_group_array(chemical) FROM (SELECT chemical FROM event_chemicals WHERE event = e.id ORDER BY position)) AS chemical_ids`;
+
+/** With what a list shows beside an event: its article and its figures. */
+const EVENT_COLUMNS = `${EVENT_RECORD_COLUMNS},
+  a.title AS article_title, a.date AS article_date, a.source AS article_source,
   (SELECT json_group_array(json_array(s.text, s.measure)) FROM (SELECT s.text, s.measure FROM json_each(e.statistics) j JOIN statistics s ON s.article = e.article AND s.position = j.value ORDER BY j.key) s) AS figures`;
 
 /** Matching events, newest first; `limit` -1 for all. */
@@ -153,6 +157,20 @@ export function* iterateEvents(db: Db, filter: EventFilter): Generator<EventRow>
   const where = whereOf(filter);
   if (where.searchError) return;
   yield* db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN articles a ON a.slug = e.article WHERE ${where.sql} ORDER BY ${NEWEST_FIRST}`).iterate(where.params) as Generator<EventRow>;
+}
+
+/**
+ * Every event matching `filter` as the Event records they were written from, for the
+ * timeline's grouping: only the columns an Event has (no article, no figures), in no
+ * particular order (the grouping puts them in its own).
+ */
+export function readEvents(db: Db, filter: EventFilter): Event[] {
+  const where = whereOf(filter);
+  if (where.searchError) return [];
+  const rows = db.prepare(`SELECT ${EVENT_RECORD_COLUMNS} FROM events e WHERE ${where.sql}`).iterate(where.params) as Iterable<EventRow>;
+  const events: Event[] = [];
+  for (const row of rows) events.push(toEvent(row));
+  return events;
 }
 
 export function countEvents(db: Db, filter: EventFilter): number {
@@ -199,7 +217,7 @@ export function articlesWithEvents(db: Db, filter: EventFilter): Set<string> {
 }
 
 /** An event row back as the Event record it was written from. */
-export function toEvent(row: EventRow): Event {
+export function toEvent(row: Omit<EventRow, "article_title" | "article_date" | "article_source" | "figures">): Event {
   const ids = JSON.parse(row.actor_ids) as [string, string][];
   return {
     id: row.id,

@@ -8,7 +8,7 @@ import type { Event, TimelineEntry, TimelineSource } from "../schema";
 import { happeningColumns } from "./columns";
 import type { Db } from "./db";
 import { insertTimelineFlags } from "./flags";
-import { iterateEvents, markedSentences, toEvent, whereOf, type EventFilter, type Where } from "./events";
+import { markedSentences, readEvents, whereOf, type EventFilter, type Where } from "./events";
 
 /**
  * A bucket: an event type and a year. Events cluster only with events of their type and
@@ -29,16 +29,16 @@ export function articleBuckets(db: Db, slug: string): string[] {
  * undefined) with the entries `group` makes of their events.
  */
 export function writeTimeline(db: Db, group: (events: readonly Event[]) => TimelineEntry[], buckets?: ReadonlySet<string>): number {
-  const events: Event[] = [];
+  let events: Event[] = [];
   if (!buckets) {
-    for (const row of iterateEvents(db, {})) events.push(toEvent(row));
+    events = readEvents(db, {});
     db.exec("DELETE FROM entry_names; DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
   } else {
     const remove = db.prepare("DELETE FROM timeline_entries WHERE type = ? AND date >= ? AND date < ?");
     for (const key of buckets) {
       const [type, year] = key.split("|");
       const next = String(Number(year) + 1);
-      for (const row of iterateEvents(db, { type: type as Event["type"], dateFrom: year, dateBefore: next })) events.push(toEvent(row));
+      for (const event of readEvents(db, { type: type as Event["type"], dateFrom: year, dateBefore: next })) events.push(event);
       remove.run(type, year, next);
     }
   }
