@@ -11,16 +11,14 @@
  * one date, while sources that disagree give nearby days.
  */
 import type { EventType, TimelineEntry } from "../schema";
-import { yearOf } from "../dates";
+import { dayNumber, parseIsoDay, yearOf } from "../dates";
 
 const MEASURES: ReadonlySet<EventType> = new Set(["control", "tariff", "sanction"]);
 
 /** The farthest apart two days given for one measure can be and still read as a dispute. */
 export const DISPUTE_WINDOW_DAYS = 31;
 
-function daysBetween(a: string, b: string): number {
-  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
-}
+
 
 const sortedKey = (ids: readonly string[]) => [...new Set(ids)].sort().join(",");
 
@@ -71,18 +69,25 @@ function groupBy(entries: readonly TimelineEntry[], keyOf: (entry: TimelineEntry
 }
 
 /**
- * Fills `disputedWith` in place. Groups are small (one measure's day entries in one
- * year), so comparing within a group costs little; across groups nothing is compared.
+ * Fills `disputedWith` in place. Within one measure's group the entries are sorted by
+ * day, and each is compared only with those up to DISPUTE_WINDOW_DAYS later: a group of a
+ * busy measure can hold hundreds of day entries in a year, and comparing every pair of
+ * them was the slowest part of grouping a large corpus.
  */
 export function markDisputes(entries: readonly TimelineEntry[]): void {
   const tracks = groupBy(entries, tariffTrackKey);
   for (const group of groupBy(entries, measureSignature).values()) {
-    for (const a of group) {
-      for (const b of group) {
-        if (a === b || a.date === b.date || daysBetween(a.date, b.date) > DISPUTE_WINDOW_DAYS) continue;
-        const track = tracks.get(tariffTrackKey(a) ?? "") ?? [];
-        if (a.type === "tariff" && separatedByAnotherRate(a, b, track)) continue;
+    const days = new Map(group.map((e) => [e, dayNumber(parseIsoDay(e.date))]));
+    const byDay = [...group].sort((a, b) => days.get(a)! - days.get(b)!);
+    for (let i = 0; i < byDay.length; i++) {
+      const a = byDay[i];
+      for (let j = i + 1; j < byDay.length && days.get(byDay[j])! - days.get(a)! <= DISPUTE_WINDOW_DAYS; j++) {
+        const b = byDay[j];
+        if (a.date === b.date) continue;
+        // Entries of one group share their tariff rate (it is part of the signature), so the test is symmetric.
+        if (a.type === "tariff" && separatedByAnotherRate(a, b, tracks.get(tariffTrackKey(a) ?? "") ?? [])) continue;
         a.disputedWith.push(b.id);
+        b.disputedWith.push(a.id);
       }
     }
   }
