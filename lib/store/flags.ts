@@ -23,15 +23,32 @@ interface FlagRow {
   offset_end: number;
 }
 
-const INSERT =
-  "INSERT OR REPLACE INTO flags (id, article, position, kind, severity, text, sentence_text, message, reference, actors, chemicals, entry, sentence, offset_start, offset_end) VALUES (@id, @article, @position, @kind, @severity, @text, @sentence_text, @message, @reference, @actors, @chemicals, @entry, @sentence, @offset_start, @offset_end)";
+const COLUMNS = "id, article, position, kind, severity, text, sentence_text, message, reference, actors, chemicals, entry, sentence, offset_start, offset_end";
+const VALUES = "@id, @article, @position, @kind, @severity, @text, @sentence_text, @message, @reference, @actors, @chemicals, @entry, @sentence, @offset_start, @offset_end";
+
+/**
+ * A flag's id is unique by construction (an article's flags go with its rows, a dispute's
+ * with its entry), so each is inserted plainly; one seen again replaces the earlier. With
+ * foreign keys on, INSERT OR REPLACE (or an upsert) on every row cost four times as much.
+ */
+function prepareInserts(db: Db) {
+  return {
+    insert: db.prepare(`INSERT INTO flags (${COLUMNS}) VALUES (${VALUES})`),
+    replace: db.prepare(`INSERT OR REPLACE INTO flags (${COLUMNS}) VALUES (${VALUES})`),
+  };
+}
+
+/** Prepared once per connection: compiling them per article cost more than writing the flags. */
+const inserts = new WeakMap<Db, ReturnType<typeof prepareInserts>>();
 
 /** Writes flags (inside the caller's transaction); an article's own flags go with its rows. */
 export function insertFlags(db: Db, flags: readonly Flag[], firstPosition = 0): void {
   if (flags.length === 0) return;
-  const insert = db.prepare(INSERT);
-  flags.forEach((f, i) =>
-    insert.run({
+  let statements = inserts.get(db);
+  if (!statements) inserts.set(db, (statements = prepareInserts(db)));
+  const { insert, replace } = statements;
+  flags.forEach((f, i) => {
+    const row = {
       id: f.id,
       article: f.provenance.article,
       position: firstPosition + i,
@@ -47,8 +64,14 @@ export function insertFlags(db: Db, flags: readonly Flag[], firstPosition = 0): 
       sentence: f.provenance.sentence,
       offset_start: f.provenance.start,
       offset_end: f.provenance.end,
-    }),
-  );
+    };
+    try {
+      insert.run(row);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_PRIMARYKEY") throw error;
+      replace.run(row);
+    }
+  });
 }
 
 /** Flags read from timeline entries come after an article's own flags in its order. */

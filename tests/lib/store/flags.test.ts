@@ -11,6 +11,7 @@ import type { Registries } from "../../../lib/extract/context";
 import { loadRegistries } from "../../../lib/registry";
 import { countFlags, flagsOfArticle, flagsOfEntries, ingest, openDatabase, selectFlags, selectTimelineEntries, type Db } from "../../../lib/store";
 import { groupTimeline } from "../../../lib/timeline/group";
+import { insertFlags } from "../../../lib/store/flags";
 
 const registryDir = path.join(__dirname, "..", "..", "..", "content", "registry");
 let tmp: string;
@@ -78,5 +79,15 @@ describe("flags in the store", () => {
     put("2026-08-02-b.md", "2026-08-02", "Canada's controls on phenethyl bromide took effect on July 1, 2026.");
     run();
     expect(countFlags(db)).toBe(0);
+  });
+
+  it("keeps the last of two flags given one id, in one call or two", () => {
+    put("2025-06-27-tariffs.md", "2025-06-27", "The tariffs were imposed by former President Donald Trump in February.");
+    run();
+    const [flag] = flagsOfArticle(db, "2025-06-27-tariffs");
+    db.transaction(() => insertFlags(db, [{ ...flag, message: "first" }, { ...flag, message: "second" }]))();
+    expect(flagsOfArticle(db, "2025-06-27-tariffs").map((f) => f.message)).toEqual(["second"]);
+    db.transaction(() => insertFlags(db, [{ ...flag, message: "third" }]))();
+    expect(flagsOfArticle(db, "2025-06-27-tariffs").map((f) => f.message)).toEqual(["third"]);
   });
 });
