@@ -133,9 +133,10 @@ const EVENT_RECORD_COLUMNS = `e.rowid AS rowid, e.id, e.article, e.position, e.d
   (SELECT json_group_array(json_array(role, actor)) FROM (SELECT role, actor FROM event_actors WHERE event = e.id ORDER BY role, position)) AS actor_ids,
   (SELECT json_group_array(chemical) FROM (SELECT chemical FROM event_chemicals WHERE event = e.id ORDER BY position)) AS chemical_ids`;
 
+const ARTICLE_OF_EVENT = "a.title AS article_title, a.date AS article_date, a.source AS article_source";
+
 /** With what a list shows beside an event: its article and its figures. */
-const EVENT_COLUMNS = `${EVENT_RECORD_COLUMNS},
-  a.title AS article_title, a.date AS article_date, a.source AS article_source,
+const EVENT_COLUMNS = `${EVENT_RECORD_COLUMNS}, ${ARTICLE_OF_EVENT},
   (SELECT json_group_array(json_array(s.text, s.measure)) FROM (SELECT s.text, s.measure FROM json_each(e.statistics) j JOIN statistics s ON s.article = e.article AND s.position = j.value ORDER BY j.key) s) AS figures`;
 
 /** Matching events, newest first; `limit` -1 for all. */
@@ -152,11 +153,18 @@ export function selectEvents(db: Db, filter: EventFilter, page: { limit: number;
     .all({ ...where.params, limit: page.limit, offset: page.offset }) as EventRow[];
 }
 
-/** The same rows one at a time: exports of every matching event without holding them all. */
-export function* iterateEvents(db: Db, filter: EventFilter): Generator<EventRow> {
+/** An event with its article, without its figures: what an export row is made of. */
+export type EventExportRow = Omit<EventRow, "figures">;
+
+/**
+ * The same events one at a time, with their article but not their figures (an export
+ * has no column for them, and gathering them was a fifth of the time): exports of every
+ * matching event without holding them all.
+ */
+export function* iterateEvents(db: Db, filter: EventFilter): Generator<EventExportRow> {
   const where = whereOf(filter);
   if (where.searchError) return;
-  yield* db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN articles a ON a.slug = e.article WHERE ${where.sql} ORDER BY ${NEWEST_FIRST}`).iterate(where.params) as Generator<EventRow>;
+  yield* db.prepare(`SELECT ${EVENT_RECORD_COLUMNS}, ${ARTICLE_OF_EVENT} FROM events e JOIN articles a ON a.slug = e.article WHERE ${where.sql} ORDER BY ${NEWEST_FIRST}`).iterate(where.params) as Generator<EventExportRow>;
 }
 
 /**
