@@ -110,6 +110,24 @@ export function openDatabase(file: string, options: { quiet?: boolean } = {}): O
   }
 }
 
+/**
+ * Runs `work` with the tables' secondary indexes dropped, then builds them again from
+ * their own CREATE statements (as sqlite_schema keeps them). For writing a whole table
+ * anew: SQLite builds an index from sorted rows far faster than it keeps one up to date
+ * through a million random inserts. Call it inside a transaction, so that a run cut short
+ * leaves the indexes as they were.
+ */
+export function withoutIndexes<T>(db: Db, tables: readonly string[], work: () => T): T {
+  if (!db.inTransaction) throw new Error("withoutIndexes must run inside a transaction");
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(tables)) as { name: string; sql: string }[];
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  const result = work();
+  for (const { sql } of indexes) db.exec(sql);
+  return result;
+}
+
 export function getMeta(db: Db, key: string): string | undefined {
   return (db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
 }

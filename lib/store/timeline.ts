@@ -6,7 +6,7 @@ import { yearOf } from "../dates";
 import { timelineFlags } from "../flags";
 import type { Event, TimelineEntry, TimelineSource } from "../schema";
 import { happeningColumns } from "./columns";
-import type { Db } from "./db";
+import { withoutIndexes, type Db } from "./db";
 import { insertTimelineFlags } from "./flags";
 import { markedSentences, readEvents, whereOf, type EventFilter, type Where } from "./events";
 
@@ -29,19 +29,26 @@ export function articleBuckets(db: Db, slug: string): string[] {
  * undefined) with the entries `group` makes of their events.
  */
 export function writeTimeline(db: Db, group: (events: readonly Event[]) => TimelineEntry[], buckets?: ReadonlySet<string>): number {
-  let events: Event[] = [];
   if (!buckets) {
-    events = readEvents(db, {});
-    db.exec("DELETE FROM entry_names; DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
-  } else {
-    const remove = db.prepare("DELETE FROM timeline_entries WHERE type = ? AND date >= ? AND date < ?");
-    for (const key of buckets) {
-      const [type, year] = key.split("|");
-      const next = String(Number(year) + 1);
-      for (const event of readEvents(db, { type: type as Event["type"], dateFrom: year, dateBefore: next })) events.push(event);
-      remove.run(type, year, next);
-    }
+    // Every entry is written anew: the tables' indexes are built once at the end.
+    return withoutIndexes(db, ["timeline_entries", "timeline_sources", "entry_names"], () => {
+      db.exec("DELETE FROM entry_names; DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
+      return writeEntries(db, group, readEvents(db, {}));
+    });
   }
+  const events: Event[] = [];
+  const remove = db.prepare("DELETE FROM timeline_entries WHERE type = ? AND date >= ? AND date < ?");
+  for (const key of buckets) {
+    const [type, year] = key.split("|");
+    const next = String(Number(year) + 1);
+    for (const event of readEvents(db, { type: type as Event["type"], dateFrom: year, dateBefore: next })) events.push(event);
+    remove.run(type, year, next);
+  }
+  return writeEntries(db, group, events);
+}
+
+/** Groups the events and writes their entries, sources, names and dispute flags, and the entry counts. */
+function writeEntries(db: Db, group: (events: readonly Event[]) => TimelineEntry[], events: readonly Event[]): number {
   const entries = group(events);
   const byId = new Map(events.map((e) => [e.id, e]));
   const entry = db.prepare(

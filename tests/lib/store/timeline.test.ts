@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
 import { closeCorpora, corpusArticles, loadCorpus, type Corpus } from "../../../lib/corpus";
-import { countTimelineEntries, selectTimelineEntries } from "../../../lib/store";
+import { countTimelineEntries, selectTimelineEntries, writeTimeline } from "../../../lib/store";
 import { groupTimeline } from "../../../lib/timeline/group";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "pw-timeline-"));
@@ -37,6 +37,18 @@ describe("timeline entries", () => {
     expect(countTimelineEntries(corpus.db)).toBe(expected.length);
     expect(selectTimelineEntries(corpus.db)).toEqual(expected);
     expect(corpus.db.pragma("foreign_key_check")).toEqual([]);
+  });
+
+  it("keep every index of their tables after a full regroup (built again at the end, not kept up to date row by row)", () => {
+    const indexes = () => corpus.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
+    const before = indexes();
+    expect(before.some((i) => (i as { name: string }).name === "timeline_entries_order")).toBe(true);
+    corpus.db.transaction(() => writeTimeline(corpus.db, groupTimeline))();
+    expect(indexes()).toEqual(before);
+    expect(corpus.db.pragma("integrity_check")).toEqual([{ integrity_check: "ok" }]);
+    expect(selectTimelineEntries(corpus.db)).toEqual(groupTimeline(allEvents(corpus)));
+    // Outside a transaction a run cut short could leave the tables without their indexes.
+    expect(() => writeTimeline(corpus.db, groupTimeline)).toThrow(/inside a transaction/);
   });
 
   it("follow an article that is added, edited into another year and type, and deleted (only touched buckets regrouped)", async () => {
