@@ -6,7 +6,8 @@ import type { Corpus } from "../corpus";
 import { formatPartialDate } from "../format";
 import { colorFor, dashFor, markerFor, PHASE_COLORS } from "../palette";
 import { cutTo, firstDay, isoDayOfMs, partialDateToMs, yearOf } from "../dates";
-import { articleDateRange, articleDatesNaming, articleFacts, articleHeads, articlesWithEvents, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
+import { articleDateRange, articleDatesNaming, articleHeads, articleVolume, countArticles, enforcementByYear, namesOf, selectTimelineEntries } from "../store";
+import type { ArticleVolumeRow } from "../store";
 import { DEFAULT_FILTERS, isUnfiltered, type FilterState } from "../url-state";
 import { eventFilter } from "../queries/events";
 import { memo } from "../queries/memo";
@@ -106,19 +107,14 @@ export function yearsBetween(first: string, last: string): string[] {
 
 /** Months when the span is up to eight years, years beyond: bars stay readable. */
 function periods(dates: string[]): { keys: string[]; key: (date: string) => string; tick: "month" | "year" } {
-  const { first, last } = dateSpan(dates);
+  return periodsBetween(dateSpan(dates));
+}
+
+function periodsBetween({ first, last }: { first?: string; last?: string }): { keys: string[]; key: (date: string) => string; tick: "month" | "year" } {
   if (!first || !last) return { keys: [], key: (d) => d, tick: "month" };
   const months = monthsBetween(cutTo(first, "month"), cutTo(last, "month"));
   if (months.length <= 96) return { keys: months, key: (d) => cutTo(d, "month"), tick: "month" };
   return { keys: yearsBetween(first, last), key: yearOf, tick: "year" };
-}
-
-/** Articles with at least one event that passes the filters (all articles when none). */
-function matchingArticles(corpus: Corpus, state: FilterState) {
-  const all = articleFacts(corpus.db);
-  if (isUnfiltered(state)) return all;
-  const slugs = articlesWithEvents(corpus.db, eventFilter(state));
-  return all.filter((a) => slugs.has(a.slug));
 }
 
 function topKeys(totals: Map<string, number>, max: number): string[] {
@@ -135,16 +131,16 @@ export function newsVolumeChart(corpus: Corpus, state: FilterState): ChartSpec {
 }
 
 function newsVolumeChartUncached(corpus: Corpus, state: FilterState): ChartSpec {
-  const articles = matchingArticles(corpus, state);
+  // Articles per month and main jurisdiction and chemical, counted by the database.
+  const groups = articleVolume(corpus.db, isUnfiltered(state) ? {} : eventFilter(state));
   const stackBy = state.stack;
-  const mainOf = (a: (typeof articles)[number]) => (stackBy === "chemical" ? a.main_chemical : a.main_jurisdiction) ?? "none";
-  const p = periods(articles.map((a) => a.date));
+  const mainOf = (g: ArticleVolumeRow) => (stackBy === "chemical" ? g.chemical : g.jurisdiction) ?? "none";
+  const span = dateSpan(groups.flatMap((g) => [g.first, g.last]));
+  const p = periodsBetween(span);
+  const articleCount = groups.reduce((n, g) => n + g.articles, 0);
 
   const totals = new Map<string, number>();
-  for (const a of articles) {
-    const key = mainOf(a);
-    totals.set(key, (totals.get(key) ?? 0) + 1);
-  }
+  for (const g of groups) totals.set(mainOf(g), (totals.get(mainOf(g)) ?? 0) + g.articles);
   const top = topKeys(totals, MAX_STACKS);
   const known = names(corpus, { actors: [...top, ...state.actor], chemicals: [...top, ...state.chemical] });
   const nameOf = (id: string) => (stackBy === "chemical" ? known.chemical(id) : known.actor(id));
@@ -153,15 +149,15 @@ function newsVolumeChartUncached(corpus: Corpus, state: FilterState): ChartSpec 
   const label = (k: string) => (k === "other" ? `Other ${stackBy === "chemical" ? "chemicals" : "jurisdictions"}` : k === "none" ? `No ${stackBy} named` : nameOf(k));
 
   const rows = new Map<string, ChartRow>(p.keys.map((period) => [period, Object.fromEntries([["period", period], ...keys.map((k) => [k, 0])])]));
-  for (const a of articles) {
-    const raw = mainOf(a);
+  for (const g of groups) {
+    const raw = mainOf(g);
     const key = top.includes(raw) || raw === "none" ? raw : "other";
-    const row = rows.get(p.key(a.date));
-    if (row) row[key] = (row[key] as number) + 1;
+    // A month's articles fall in one period, whether periods are months or years.
+    const row = rows.get(p.key(g.first));
+    if (row) row[key] = (row[key] as number) + g.articles;
   }
   const data = [...rows.values()];
   const categories = categoriesOf(keys.map((key) => ({ key, label: label(key) })));
-  const span = dateSpan(articles.map((a) => a.date));
   return spec({
     id: "news-volume",
     title: `News volume per ${p.tick}, by ${stackBy === "chemical" ? "chemical" : "jurisdiction"}`,
@@ -175,7 +171,7 @@ function newsVolumeChartUncached(corpus: Corpus, state: FilterState): ChartSpec 
     valueFormat: "count",
     yLabel: "Articles",
     filtersLine: describeFilters(state, known),
-    sourceLine: sourceLine({ articles: articles.length, ...span }),
+    sourceLine: sourceLine({ articles: articleCount, ...span }),
     note: isUnfiltered(state) ? undefined : "An article counts when at least one of its events matches the filters.",
     fileBase: chartFileBase("news-volume", state),
     table: tbl([p.tick, ...categories.map((c) => c.label), "total"], data.map((r) => [r.period, ...keys.map((k) => r[k]), keys.reduce((s, k) => s + Number(r[k] ?? 0), 0)])),

@@ -216,14 +216,6 @@ export function countBy(db: Db, dimension: "actor" | "chemical" | "type", filter
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
-/** Articles with at least one matching event. */
-export function articlesWithEvents(db: Db, filter: EventFilter): Set<string> {
-  const where = whereOf(filter);
-  if (where.searchError) return new Set();
-  const rows = db.prepare(`SELECT DISTINCT e.article AS slug FROM events e WHERE ${where.sql}`).all(where.params) as { slug: string }[];
-  return new Set(rows.map((r) => r.slug));
-}
-
 /** An event row back as the Event record it was written from. */
 export function toEvent(row: Omit<EventRow, "article_title" | "article_date" | "article_source" | "figures">): Event {
   const ids = JSON.parse(row.actor_ids) as [string, string][];

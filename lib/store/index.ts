@@ -4,7 +4,7 @@
  * functions exported here and shapes view models; pages never see SQL.
  */
 export { getMeta, openDatabase, type Db, type OpenedDatabase } from "./db";
-export { articlesWithEvents, countAllEvents, countBy, countEvents, iterateEvents, markedSentences, selectEvents, toEvent, whereOf, type EventFilter, type EventRow, type Where } from "./events";
+export { countAllEvents, countBy, countEvents, iterateEvents, markedSentences, selectEvents, toEvent, whereOf, type EventFilter, type EventRow, type Where } from "./events";
 export { ingest, ingestParallel, writeExtractions, type IngestOptions, type IngestResult } from "./ingest";
 export { SCHEMA_VERSION } from "./migrations";
 export * from "./read";

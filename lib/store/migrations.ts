@@ -383,6 +383,21 @@ CREATE INDEX timeline_entries_order ON timeline_entries(date DESC, coalesce(date
 UPDATE meta SET value = 'stale' WHERE key = 'derived';
 `,
   },
+  {
+    version: 8,
+    description: "articles_facts (an article's date, slug and main jurisdiction and chemical, read from the index alone); three indexes that others begin with dropped",
+    // Only indexes: nothing is read again.
+    sql: `
+-- The news volume chart reads these four columns of every article. From the table, each
+-- row is walked past its body to reach the last two (580 ms at 100,000 articles on the
+-- overview's first request); from this index, not at all.
+CREATE INDEX articles_facts ON articles(date DESC, slug, main_jurisdiction, main_chemical);
+-- Each of these is the first columns of another index, which serves every query it served.
+DROP INDEX articles_date;            -- articles_facts (date DESC, slug, ...)
+DROP INDEX timeline_sources_event;   -- timeline_sources_entry_of (event, entry)
+DROP INDEX timeline_entries_date;    -- timeline_entries_order (date DESC, ...)
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

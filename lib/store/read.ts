@@ -93,9 +93,32 @@ export function articleDateRange(db: Db): { first?: string; last?: string } {
   return { first: r.first ?? undefined, last: r.last ?? undefined };
 }
 
-/** Every article's date, slug and main jurisdiction and chemical (charts). */
-export function articleFacts(db: Db): { slug: string; date: string; main_jurisdiction: string | null; main_chemical: string | null }[] {
-  return db.prepare("SELECT slug, date, main_jurisdiction, main_chemical FROM articles ORDER BY date DESC, slug").all() as ReturnType<typeof articleFacts>;
+/** Articles per month and main jurisdiction and chemical, with the first and last date of each group. */
+export interface ArticleVolumeRow {
+  month: string;
+  jurisdiction: string | null;
+  chemical: string | null;
+  articles: number;
+  first: string;
+  last: string;
+}
+
+/**
+ * How many articles each month, by the jurisdiction and the chemical each names most
+ * (the news volume chart), counted by SQL from the articles_facts index: reading every
+ * article's row into JavaScript took 280 ms at 100,000 articles. With a filter, only
+ * articles with at least one matching event count.
+ */
+export function articleVolume(db: Db, filter: EventFilter = {}): ArticleVolumeRow[] {
+  const events = whereOf(filter);
+  if (events.searchError) return [];
+  const where = events.sql === "1" ? "" : `WHERE a.slug IN (SELECT e.article FROM events e WHERE ${events.sql})`;
+  return db
+    .prepare(
+      `SELECT substr(a.date, 1, 7) AS month, a.main_jurisdiction AS jurisdiction, a.main_chemical AS chemical, count(*) AS articles, min(a.date) AS first, max(a.date) AS last
+       FROM articles a ${where} GROUP BY 1, 2, 3`,
+    )
+    .all(events.params) as ArticleVolumeRow[];
 }
 
 const prov = (article: string, r: { sentence: number; offset_start: number; offset_end: number }) => ({ article, sentence: r.sentence, start: r.offset_start, end: r.offset_end });
@@ -175,7 +198,12 @@ export function toStatistic(slug: string, r: Record<string, unknown> & { sentenc
 export function fileIssues(db: Db): ContentIssue[] {
   const stored = db.prepare("SELECT kind, file, line, field, message, severity FROM content_issues ORDER BY file, position").all() as ContentIssue[];
   const duplicates = db
-    .prepare("SELECT f.path AS file, f.slug AS slug, a.file AS earlier FROM files f JOIN articles a ON a.slug = f.slug WHERE f.path <> a.file ORDER BY f.sort_key")
+    // Only slugs that two files give are looked at (files_slug answers which): joining every
+    // file with its article took 250 ms at 100,000 files on each server start.
+    .prepare(
+      `SELECT f.path AS file, f.slug AS slug, a.file AS earlier FROM files f JOIN articles a ON a.slug = f.slug
+       WHERE f.slug IN (SELECT slug FROM files WHERE slug IS NOT NULL GROUP BY slug HAVING count(*) > 1) AND f.path <> a.file ORDER BY f.sort_key`,
+    )
     .all() as { file: string; slug: string; earlier: string }[];
   return [
     ...stored,
@@ -263,7 +291,7 @@ const MENTIONS_IN = {
 export function articlesNaming(db: Db, kind: "chemical" | "actor", id: string, limit = -1): { slug: string; title: string; date: string; source: string; mentions: number }[] {
   return db
     .prepare(
-      `SELECT a.slug, a.title, a.date, a.source, (SELECT sum(n) FROM (${MENTIONS_IN[kind]})) AS mentions FROM articles a INDEXED BY articles_date
+      `SELECT a.slug, a.title, a.date, a.source, (SELECT sum(n) FROM (${MENTIONS_IN[kind]})) AS mentions FROM articles a INDEXED BY articles_facts
        WHERE EXISTS (${MENTIONS_IN[kind]}) ORDER BY a.date DESC, a.slug LIMIT @limit`,
     )
     .all({ id, limit }) as ReturnType<typeof articlesNaming>;

@@ -14,6 +14,10 @@ import { countAllEvents, countArticles, fileIssues, getMeta, ingest, ingestParal
 import { PARALLEL_MIN_FILES } from "../../../lib/store/ingest";
 import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
 import { MIGRATIONS } from "../../../lib/store/migrations";
+
+/** Takes a database of schema version 8 back to 7 (tests of older versions start there). */
+const UNDO_VERSION_8 =
+  "DROP INDEX articles_facts; CREATE INDEX articles_date ON articles(date DESC, slug); CREATE INDEX timeline_sources_event ON timeline_sources(event); CREATE INDEX timeline_entries_date ON timeline_entries(date DESC);";
 import { groupTimeline } from "../../../lib/timeline/group";
 
 const fixtures = path.join(__dirname, "..", "..", "fixtures");
@@ -147,6 +151,7 @@ describe("ingest", () => {
     const db1 = connect();
     copyFileSync(path.join(fixtures, "broken", "impossible-date.md"), path.join(articles, "broken.md"));
     run(db1);
+    db1.exec(UNDO_VERSION_8);
     db1.exec("DROP TABLE entry_names; DROP TABLE co_named; DROP INDEX timeline_sources_entry_of; DROP INDEX timeline_entries_type_of; DROP INDEX statistics_enforcement_figures; DROP INDEX articles_slug_date; DROP INDEX timeline_entries_order;");
     db1.exec("ALTER TABLE content_issues DROP COLUMN kind; DROP TABLE flags;");
     db1.pragma("user_version = 4");
@@ -291,7 +296,7 @@ describe("opening a database", () => {
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
     expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
-    expect(SCHEMA_VERSION).toBe(7);
+    expect(SCHEMA_VERSION).toBe(8);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
     expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
@@ -305,7 +310,8 @@ describe("opening a database", () => {
     const counted = () => open[open.length - 1].prepare("SELECT count(*) FROM chemicals WHERE entry_count > 0").pluck().get() as number;
     const expected = counted();
     expect(expected).toBeGreaterThan(0);
-    // Take the database back to version 2: the columns, tables and indexes of versions 3 to 7 gone.
+    // Take the database back to version 2: the columns, tables and indexes of versions 3 to 8 gone.
+    db1.exec(UNDO_VERSION_8);
     db1.exec("DROP TABLE entry_names; DROP TABLE co_named; DROP INDEX timeline_sources_entry_of; DROP INDEX timeline_entries_type_of; DROP INDEX statistics_enforcement_figures; DROP INDEX articles_slug_date; DROP INDEX timeline_entries_order;");
     db1.exec(
       "ALTER TABLE chemicals DROP COLUMN entry_count; ALTER TABLE actors DROP COLUMN entry_count; ALTER TABLE statistics DROP COLUMN figure_date; DROP TABLE event_types; ALTER TABLE content_issues DROP COLUMN kind; DROP TABLE flags;",
