@@ -55,20 +55,22 @@ export function listArticleFiles(root: string): { files: FileStamp[]; issues: Co
   const folders: string[] = [];
   const realRoot = realpathSync(root);
 
-  function walk(dir: string): void {
+  // Paths are joined by hand: path.join and path.relative per file were half the time of
+  // listing 100,000 files (800 ms), the stat calls the other half.
+  function walk(dir: string, relativeDir: string): void {
     folders.push(dir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      issues.push(problem("unreadable", { file: toRelative(root, dir) || ".", line: 1, field: "(folder)" }, "folder", (error as Error).message));
+      issues.push(problem("unreadable", { file: relativeDir || ".", line: 1, field: "(folder)" }, "folder", (error as Error).message));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
-      const absolute = path.join(dir, entry.name);
-      const relative = toRelative(root, absolute);
+      const absolute = dir + path.sep + entry.name;
+      const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       let target = absolute;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
@@ -89,24 +91,17 @@ export function listArticleFiles(root: string): { files: FileStamp[]; issues: Co
         if (isDirectory) continue; // a link to a folder inside the root would list files twice
       }
       if (isDirectory) {
-        walk(absolute);
+        walk(absolute, relative);
       } else if (isFile && entry.name.toLowerCase().endsWith(".md")) {
-        try {
-          const s = statSync(target);
-          files.push({ file: relative, absolute: target, mtimeMs: s.mtimeMs, size: s.size });
-        } catch {
-          // Deleted between readdir and stat: it is simply not there any more.
-        }
+        // Deleted between readdir and stat: it is simply not there any more.
+        const s = statSync(target, { throwIfNoEntry: false });
+        if (s) files.push({ file: relative, absolute: target, mtimeMs: s.mtimeMs, size: s.size });
       }
     }
   }
 
-  walk(root);
+  walk(path.resolve(/* turbopackIgnore: true */ root), "");
   return { files, issues, folders };
-}
-
-function toRelative(root: string, absolute: string): string {
-  return path.relative(root, absolute).split(path.sep).join("/");
 }
 
 function parseWithCache(stamp: FileStamp, known?: KnownFiles): { result: ParsedArticleFile; fresh: boolean } {

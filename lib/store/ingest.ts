@@ -65,12 +65,17 @@ export interface IngestResult {
   };
 }
 
+/**
+ * What the database knows of a file, enough to tell whether it changed. The hash is read
+ * only for files that did (see `request`): 100,000 hashes were half the cost of this
+ * comparison on every server start.
+ */
 interface StoredFile {
   path: string;
   mtime_ms: number;
   size: number;
-  hash: string;
-  slug: string | null;
+  /** 1 when the file must be read again whatever its stamp (new registries or extractor). */
+  stale: number;
 }
 
 /**
@@ -169,12 +174,12 @@ function beginIngest(db: Db, options: IngestOptions) {
     touched = undefined;
   }
 
-  const stored = new Map((db.prepare("SELECT path, mtime_ms, size, hash, slug FROM files").all() as StoredFile[]).map((f) => [f.path, f]));
+  const stored = new Map((db.prepare("SELECT path, mtime_ms, size, hash = '' AS stale FROM files").all() as StoredFile[]).map((f) => [f.path, f]));
   const listed = new Map(options.files.map((f) => [f.file, f]));
   const gone = [...stored.keys()].filter((p) => !listed.has(p));
   const work = options.files.filter((f) => {
     const s = stored.get(f.file);
-    return !s || s.hash === "" || s.mtime_ms !== f.mtimeMs || s.size !== f.size;
+    return !s || s.stale === 1 || s.mtime_ms !== f.mtimeMs || s.size !== f.size;
   });
 
   /** Which file holds a slug's article: the first in folder order of those with a usable article. */
@@ -194,7 +199,8 @@ function beginIngest(db: Db, options: IngestOptions) {
 
 
   /** What preparing a file needs to know: the hash stored for it, so unchanged bytes are not parsed. */
-  const request = (stamp: FileStamp, force: boolean): PrepareRequest => ({ stamp, storedHash: stored.get(stamp.file)?.hash ?? "", force });
+  const storedHash = db.prepare("SELECT hash FROM files WHERE path = ?").pluck();
+  const request = (stamp: FileStamp, force: boolean): PrepareRequest => ({ stamp, storedHash: (storedHash.get(stamp.file) as string | undefined) ?? "", force });
 
   const processOne = (stamp: FileStamp, force: boolean, ready?: Prepared) => {
     const { hash, parsed, extraction, flags } = ready ?? prepareFile(request(stamp, force), registries);
@@ -213,7 +219,7 @@ function beginIngest(db: Db, options: IngestOptions) {
       deleteArticle(db, slug);
     }
     writeFile(db, file, article?.slug, parsed.issues);
-    stored.set(stamp.file, { path: file.path, mtime_ms: file.mtimeMs, size: file.size, hash: file.hash, slug: article?.slug ?? null });
+    stored.set(stamp.file, { path: file.path, mtime_ms: file.mtimeMs, size: file.size, stale: 0 });
     if (!article) return;
     const holder = owner.get(article.slug) as string | undefined;
     if (holder && holder !== stamp.file) {
@@ -244,11 +250,12 @@ function beginIngest(db: Db, options: IngestOptions) {
   };
 
   // A name whose article went (file deleted or broken) passes to the next file of that name.
+  // Nothing changed and the last run finished (derived is fresh): that run promoted them all.
   const promoteOrphans = () => {
-    const orphans = db.prepare("SELECT path FROM files f WHERE slug IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles WHERE slug = f.slug) ORDER BY sort_key").pluck().all() as string[];
+    if (!result.changed && getMeta(db, "derived") === "fresh") return;
+    const orphans = db.prepare("SELECT path, slug FROM files f WHERE slug IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles WHERE slug = f.slug) ORDER BY sort_key").all() as { path: string; slug: string }[];
     const promote = new Map<string, FileStamp>();
-    for (const p of orphans) {
-      const slug = stored.get(p)?.slug;
+    for (const { path: p, slug } of orphans) {
       const stamp = listed.get(p);
       if (slug && stamp && !promote.has(slug)) promote.set(slug, stamp);
     }
