@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIfNeeded } from "./build-if-needed.mjs";
+import { serverEnvironment } from "./server-env.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -17,7 +18,7 @@ console.error(`Precursor Watch: http://${host}:${port} (articles: ${process.env.
 const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", host, "--port", port], {
   cwd: root,
   stdio: "inherit",
-  env: process.env,
+  env: serverEnvironment(),
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { serverEnvironment } from "../server-env.mjs";
 
 const root = path.resolve(__dirname, "..", "..");
 
@@ -89,7 +90,7 @@ export function treeRssMb(pid: number): number {
 export function startServer(contentDir: string, database: string, port: number): ChildProcess {
   return spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: root,
-    env: { ...process.env, CONTENT_DIR: contentDir, DATABASE_PATH: database, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...serverEnvironment(), CONTENT_DIR: contentDir, DATABASE_PATH: database, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
