@@ -89,6 +89,9 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
   return run.finish();
 }
 
+/** Batches the workers prepare ahead of the one being written. */
+const PREPARED_AHEAD = 2;
+
 /** From this many files to read, an ingest runs with a larger page cache (see INGEST_CACHE_KIB). */
 const LARGE_INGEST_FILES = 2000;
 
@@ -126,18 +129,25 @@ async function ingestBatches(run: ReturnType<typeof beginIngest>, options: Inges
     const prepared = await prepareMany(batch.map((stamp) => run.request(stamp, false)));
     return new Map(batch.map((stamp, i) => [stamp.file, prepared[i]]));
   };
+  // Batches prepared ahead of the one being written: with one, the workers sat idle
+  // whenever a write outlasted their batch, and the writer whenever a batch outlasted it.
+  const ahead: Promise<Map<string, Prepared>>[] = [];
+  let queued = 0;
+  const queue = () => {
+    while (ahead.length < PREPARED_AHEAD && queued < batches.length) ahead.push(prepare(batches[queued++]));
+  };
+  queue();
   let done = 0;
-  let next = batches.length ? prepare(batches[0]) : undefined;
   for (let k = 0; k < batches.length; k++) {
     const waited = performance.now();
-    const prepared = await next!;
+    const prepared = await ahead.shift()!;
     run.result.ms.waitingForWorkers += performance.now() - waited;
-    next = k + 1 < batches.length ? prepare(batches[k + 1]) : undefined;
-    // A batch that fails leaves the next one's extraction running: wait for it, then throw.
+    queue();
+    // A batch that fails leaves later ones' preparation running: wait for them, then throw.
     try {
       run.runBatch(batches[k], false, prepared);
     } catch (error) {
-      await next?.catch(() => undefined);
+      await Promise.allSettled(ahead);
       throw error;
     }
     done += batches[k].length;
