@@ -22,7 +22,7 @@ import { startExtractPool } from "../extract/pool";
 import { prepareFile, type Prepared, type PrepareRequest } from "../extract/prepare";
 import type { Registries } from "../extract/context";
 import type { Article, Event, Extraction, TimelineEntry } from "../schema";
-import { getMeta, INGEST_CACHE_KIB, setMeta, withCacheSize, type Db } from "./db";
+import { getMeta, setMeta, type Db } from "./db";
 import { insertFlags } from "./flags";
 import { deleteArticle, deleteFile, deriveEntities, insertArticle, registryJurisdictions, sortKey, touchFile, writeFile } from "./write";
 import { articleBuckets, bucketKey, writeTimeline } from "./timeline";
@@ -92,9 +92,6 @@ export function ingest(db: Db, options: IngestOptions): IngestResult {
 /** Batches the workers prepare ahead of the one being written. */
 const PREPARED_AHEAD = 2;
 
-/** From this many files to read, an ingest runs with a larger page cache (see INGEST_CACHE_KIB). */
-const LARGE_INGEST_FILES = 2000;
-
 /** Fewer files than this to extract are done in this thread: starting workers costs about a second. */
 export const PARALLEL_MIN_FILES = 64;
 
@@ -107,19 +104,16 @@ export const PARALLEL_MIN_FILES = 64;
 export async function ingestParallel(db: Db, options: IngestOptions, workers = os.availableParallelism()): Promise<IngestResult> {
   const run = beginIngest(db, options);
   const pool = run.work.length >= PARALLEL_MIN_FILES && workers > 1 ? startExtractPool(options.registries, { size: workers }) : undefined;
-  const work = async () => {
-    if (!pool) {
-      run.runBatches(run.work, false);
-      run.promoteOrphans();
-      return run.finish();
-    }
-    try {
-      return await ingestBatches(run, options, (requests) => pool.prepare(requests));
-    } finally {
-      await pool.close();
-    }
-  };
-  return run.work.length >= LARGE_INGEST_FILES ? withCacheSize(db, INGEST_CACHE_KIB, work) : work();
+  if (!pool) {
+    run.runBatches(run.work, false);
+    run.promoteOrphans();
+    return run.finish();
+  }
+  try {
+    return await ingestBatches(run, options, (requests) => pool.prepare(requests));
+  } finally {
+    await pool.close();
+  }
 }
 
 async function ingestBatches(run: ReturnType<typeof beginIngest>, options: IngestOptions, prepareMany: PrepareMany): Promise<IngestResult> {
