@@ -258,7 +258,14 @@ function writeCoNamed(db: Db): void {
   const chemicals = new Set<string>();
   const countArticle = () => {
     const actors = article === undefined ? undefined : actorsOf.get(article);
-    if (actors) for (const chemical of chemicals) for (const actor of actors) pairs.set(`${chemical}\u0000${actor}`, (pairs.get(`${chemical}\u0000${actor}`) ?? 0) + 1);
+    if (actors) {
+      for (const chemical of chemicals) {
+        for (const actor of actors) {
+          const key = `${chemical}\u0000${actor}`;
+          pairs.set(key, (pairs.get(key) ?? 0) + 1);
+        }
+      }
+    }
     chemicals.clear();
   };
   // In primary-key order, so each article's chemicals come together.
