@@ -31,7 +31,7 @@ export interface Prepared {
   flags?: Flag[];
 }
 
-export function hashBytes(bytes: Uint8Array): string {
+function hashBytes(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
