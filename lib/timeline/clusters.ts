@@ -21,6 +21,8 @@ export interface Cluster {
   /** The first rate and target a tariff source gives: later sources must agree with them. */
   tariffRate?: number;
   tariffTarget?: string;
+  /** The articles of its events (see `reportedBy`): a big story has thousands of events, and scanning them per candidate made grouping quadratic. */
+  articles: Set<string>;
   /** Order of creation: the tie-break between equally good clusters. */
   order: number;
 }
@@ -30,7 +32,7 @@ export function firstEvent(cluster: Cluster): Event {
 }
 
 export function newCluster(event: Event, order: number): Cluster {
-  const cluster: Cluster = { events: [], chemicals: new Set(), actors: new Set(), order };
+  const cluster: Cluster = { events: [], chemicals: new Set(), actors: new Set(), articles: new Set(), order };
   addToCluster(cluster, event);
   return cluster;
 }
@@ -47,6 +49,7 @@ export function subjectActors(event: Event): readonly string[] {
 
 export function addToCluster(cluster: Cluster, event: Event): void {
   cluster.events.push(event);
+  cluster.articles.add(event.provenance.article);
   for (const id of event.chemicals) cluster.chemicals.add(id);
   for (const id of subjectActors(event)) cluster.actors.add(id);
   cluster.phase ??= event.phase;
@@ -128,7 +131,7 @@ export function mayJoinIgnoringSubject(event: Event, cluster: Cluster): boolean 
  * retellings of one happening, so two events it kept apart are two happenings.
  */
 function reportedBy(cluster: Cluster, article: string): boolean {
-  return cluster.events.some((e) => e.provenance.article === article);
+  return cluster.articles.has(article);
 }
 
 /** How much the event and the cluster's members have in common: what picks between two clusters it may join. */
