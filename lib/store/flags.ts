@@ -74,9 +74,9 @@ export function insertFlags(db: Db, flags: readonly Flag[], firstPosition = 0): 
   });
 }
 
-/** Flags read from timeline entries come after an article's own flags in its order. */
-export function insertTimelineFlags(db: Db, flags: readonly Flag[]): void {
-  insertFlags(db, flags, 1_000_000);
+/** Flags read from timeline entries come after an article's own flags in its order; `before`: timeline flags already written by this regroup. */
+export function insertTimelineFlags(db: Db, flags: readonly Flag[], before = 0): void {
+  insertFlags(db, flags, 1_000_000 + before);
 }
 
 export function toFlag(r: FlagRow): Flag {

@@ -24,38 +24,59 @@ export function articleBuckets(db: Db, slug: string): string[] {
   return rows.map((r) => `${r.type}|${r.year}`);
 }
 
+/** Every bucket that holds an event. */
+function allBuckets(db: Db): string[] {
+  const rows = db.prepare("SELECT DISTINCT type, substr(date, 1, 4) AS year FROM events ORDER BY type, year").all() as { type: string; year: string }[];
+  return rows.map((r) => `${r.type}|${r.year}`);
+}
+
+/** The events of one bucket: those of its type whose own date falls in its year. */
+function bucketEvents(db: Db, key: string): Event[] {
+  const [type, year] = key.split("|");
+  return readEvents(db, { type: type as Event["type"], dateFrom: year, dateBefore: String(Number(year) + 1) });
+}
+
 /**
  * Replaces the timeline entries of the given buckets (every bucket when `buckets` is
- * undefined) with the entries `group` makes of their events.
+ * undefined) with the entries `group` makes of their events. Bucket by bucket: grouping
+ * the whole corpus at once held every event in memory (2,000,000 at 100,000 articles),
+ * and collecting that heap cost more than the grouping; a bucket's entries depend on its
+ * events alone (see `bucketKey`), so the entries are the same.
  */
 export function writeTimeline(db: Db, group: (events: readonly Event[]) => TimelineEntry[], buckets?: ReadonlySet<string>): number {
   if (!buckets) {
     // Every entry is written anew: the tables' indexes are built once at the end.
     return withoutIndexes(db, ["timeline_entries", "timeline_sources", "entry_names"], () => {
       db.exec("DELETE FROM entry_names; DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
-      return writeEntries(db, group, readEvents(db, {}));
+      return writeBuckets(db, group, allBuckets(db));
     });
   }
-  const events: Event[] = [];
   const remove = db.prepare("DELETE FROM timeline_entries WHERE type = ? AND date >= ? AND date < ?");
   for (const key of buckets) {
     const [type, year] = key.split("|");
-    const next = String(Number(year) + 1);
-    for (const event of readEvents(db, { type: type as Event["type"], dateFrom: year, dateBefore: next })) events.push(event);
-    remove.run(type, year, next);
+    remove.run(type, year, String(Number(year) + 1));
   }
-  return writeEntries(db, group, events);
+  return writeBuckets(db, group, buckets);
 }
 
-/** Groups the events and writes their entries, sources, names and dispute flags, and the entry counts. */
-function writeEntries(db: Db, group: (events: readonly Event[]) => TimelineEntry[], events: readonly Event[]): number {
+/** Groups each bucket's events and writes their entries, then the entry counts. */
+function writeBuckets(db: Db, group: (events: readonly Event[]) => TimelineEntry[], buckets: Iterable<string>): number {
+  const written = { entries: 0, flags: 0 };
+  for (const key of buckets) writeEntries(db, group, bucketEvents(db, key), written);
+  // The unfiltered timeline's filter counts: entries with a source that names each one.
+  db.exec(`
+UPDATE chemicals SET entry_count = (SELECT count(*) FROM entry_names WHERE kind = 'chemical' AND name = chemicals.id);
+UPDATE actors SET entry_count = (SELECT count(*) FROM entry_names WHERE kind = 'actor' AND name = actors.id);
+`);
+  return written.entries;
+}
+
+/** Groups the events and writes their entries, sources, names and dispute flags; adds to the counts written so far. */
+function writeEntries(db: Db, group: (events: readonly Event[]) => TimelineEntry[], events: readonly Event[], written: { entries: number; flags: number }): void {
+  if (events.length === 0) return;
   const entries = group(events);
   const byId = new Map(events.map((e) => [e.id, e]));
-  const entry = db.prepare(
-    "INSERT INTO timeline_entries (id, date, date_end, precision, type, status, phase, tariff_layer, tariff_rate, tariff_target, summary, actors, officials, chemicals, disputed_with) VALUES (@id, @date, @date_end, @precision, @type, @status, @phase, @tariff_layer, @tariff_rate, @tariff_target, @summary, @actors, @officials, @chemicals, @disputed_with)",
-  );
-  const source = db.prepare("INSERT INTO timeline_sources (entry, position, article, event, sentence_text, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  const named = db.prepare("INSERT INTO entry_names (kind, name, entry, type, date) VALUES (?, ?, ?, ?, ?)");
+  const { entry, source, named } = timelineStatements(db);
   for (const e of entries) {
     entry.run({
       id: e.id,
@@ -72,14 +93,23 @@ function writeEntries(db: Db, group: (events: readonly Event[]) => TimelineEntry
     for (const id of new Set(sources.flatMap((x) => [...x.actors, ...x.officials]))) named.run("actor", id, e.id, e.type, e.date);
     for (const id of new Set(sources.flatMap((x) => x.chemicals))) named.run("chemical", id, e.id, e.type, e.date);
   }
-  // Disputes are read from the entries just grouped (the old ones went with their entries).
-  insertTimelineFlags(db, timelineFlags(entries));
-  // The unfiltered timeline's filter counts: entries with a source that names each one.
-  db.exec(`
-UPDATE chemicals SET entry_count = (SELECT count(*) FROM entry_names WHERE kind = 'chemical' AND name = chemicals.id);
-UPDATE actors SET entry_count = (SELECT count(*) FROM entry_names WHERE kind = 'actor' AND name = actors.id);
-`);
-  return entries.length;
+  // Disputes are read from the entries just grouped (the old ones went with their entries),
+  // numbered on from the buckets written before.
+  const flags = timelineFlags(entries);
+  insertTimelineFlags(db, flags, written.flags);
+  written.entries += entries.length;
+  written.flags += flags.length;
+}
+
+/** The statements writeEntries runs for each entry. */
+function timelineStatements(db: Db) {
+  return {
+    entry: db.prepare(
+      "INSERT INTO timeline_entries (id, date, date_end, precision, type, status, phase, tariff_layer, tariff_rate, tariff_target, summary, actors, officials, chemicals, disputed_with) VALUES (@id, @date, @date_end, @precision, @type, @status, @phase, @tariff_layer, @tariff_rate, @tariff_target, @summary, @actors, @officials, @chemicals, @disputed_with)",
+    ),
+    source: db.prepare("INSERT INTO timeline_sources (entry, position, article, event, sentence_text, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+    named: db.prepare("INSERT INTO entry_names (kind, name, entry, type, date) VALUES (?, ?, ?, ?, ?)"),
+  };
 }
 
 interface EntryRow {
