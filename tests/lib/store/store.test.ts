@@ -40,6 +40,7 @@ function run(db: Db, extra: Partial<Parameters<typeof ingest>[1]> = {}) {
 }
 
 const article = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\nsource: Test Wire\n---\n${body}\n`;
+const files = (dir: string) => listArticleFiles(dir).files.length;
 const slugs = (db: Db) => (db.prepare("SELECT slug FROM articles ORDER BY slug").pluck().all() as string[]);
 const search = (db: Db, q: string) => selectEvents(db, { q }).map((e) => e.article);
 /** Every table's rows, for comparing two databases. */
@@ -226,6 +227,75 @@ describe("ingest", () => {
     // And again: nothing to read.
     expect(await ingestParallel(parallel, options, 2)).toMatchObject({ read: 0, extracted: 0, changed: false });
   }, 120_000);
+
+  describe("a first ingest of many files (a bulk load)", () => {
+    const indexes = (db: Db) => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
+    const all = (db: Db) => ({ ...dump(db), entries: db.prepare("SELECT * FROM timeline_entries ORDER BY id").all(), names: db.prepare("SELECT * FROM entry_names ORDER BY 1, 2, 3").all(), flags: db.prepare("SELECT * FROM flags ORDER BY id").all() });
+    /** The same folder ingested by a run that keeps every index throughout. */
+    function keptIndexes(): Db {
+      const db = openDatabase(path.join(tmp, "kept.sqlite"), { quiet: true }).db;
+      open.push(db);
+      run(db, { groupTimeline, bulkMinFiles: Infinity });
+      return db;
+    }
+
+    it("writes the same rows and ends with the same indexes as one that keeps them", () => {
+      writeSyntheticCorpus(articles, 40, 5);
+      const db = connect();
+      let during: unknown[] = [];
+      run(db, { groupTimeline, bulkMinFiles: 10, onBatch: () => (during = indexes(db)) });
+      const kept = keptIndexes();
+      // While it loaded, the indexes that begin with a chemical, date or type were gone.
+      expect(during.length).toBeLessThan(indexes(kept).length);
+      expect(during).toContainEqual(expect.objectContaining({ name: "events_article" }));
+      expect(during).not.toContainEqual(expect.objectContaining({ name: "events_type" }));
+      expect(indexes(db)).toEqual(indexes(kept));
+      expect(getMeta(db, "dropped_indexes")).toBeUndefined();
+      expect(all(db)).toEqual(all(kept));
+    });
+
+    it("carries on when killed between two batches, and builds the indexes when it ends", () => {
+      writeSyntheticCorpus(articles, 40, 5);
+      const db = connect();
+      const killAt = (at: number) => (done: number) => {
+        if (done === at) throw new Error("killed");
+      };
+      expect(() => run(db, { groupTimeline, bulkMinFiles: 10, batchSize: 5, onBatch: killAt(15) })).toThrow("killed");
+      db.close();
+      const reopened = connect();
+      expect(countArticles(reopened)).toBe(15);
+      expect(getMeta(reopened, "dropped_indexes")).toBeDefined();
+      // Killed again: the record of what to build survives a second cut.
+      expect(() => run(reopened, { groupTimeline, bulkMinFiles: 10, batchSize: 5, onBatch: killAt(10) })).toThrow("killed");
+      expect(run(reopened, { groupTimeline, bulkMinFiles: 10 })).toMatchObject({ read: files(articles) - 25, extracted: files(articles) - 25 });
+      expect(getMeta(reopened, "dropped_indexes")).toBeUndefined();
+      const kept = keptIndexes();
+      expect(indexes(reopened)).toEqual(indexes(kept));
+      expect(all(reopened)).toEqual(all(kept));
+    });
+
+    it("builds the indexes before anything else when a killed load is followed by a change to a loaded file", () => {
+      writeSyntheticCorpus(articles, 40, 5);
+      const db = connect();
+      expect(() =>
+        run(db, {
+          groupTimeline,
+          bulkMinFiles: 10,
+          batchSize: 5,
+          onBatch: (done) => {
+            if (done === 10) throw new Error("killed");
+          },
+        }),
+      ).toThrow("killed");
+      const loaded = db.prepare("SELECT file FROM articles ORDER BY slug LIMIT 1").pluck().get() as string;
+      writeFileSync(path.join(articles, loaded), article("Changed after the cut", "2024-05-06", "China added two precursors to its control list on May 6, 2024."));
+      run(db, { groupTimeline, bulkMinFiles: 10 });
+      expect(getMeta(db, "dropped_indexes")).toBeUndefined();
+      const kept = keptIndexes();
+      expect(indexes(db)).toEqual(indexes(kept));
+      expect(all(db)).toEqual(all(kept));
+    });
+  });
 
   it("carries on after an ingest killed between two batches", () => {
     const db = connect();
