@@ -15,7 +15,7 @@ export interface ExtractContext {
   slug: string;
   /** Publication date: the reference for relative and partial dates. */
   date: IsoDay;
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
   registries: Registries;
 }
 

@@ -13,7 +13,7 @@ export interface FlagArticle {
 }
 
 export interface ReadArticle extends FlagArticle {
-  sentences: Sentence[];
+  sentences: readonly Sentence[];
 }
 
 export function readArticle(article: FlagArticle): ReadArticle {

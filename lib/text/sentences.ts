@@ -87,8 +87,22 @@ function* segments(text: string, from: number, to: number): Generator<{ start: n
   }
 }
 
-/** Splits text into sentences with offsets. Blank lines always end a sentence. */
-export function splitSentences(text: string): Sentence[] {
+/** The last text split and its sentences (see `splitSentences`). */
+let last: { text: string; sentences: readonly Sentence[] } | undefined;
+
+/**
+ * Splits text into sentences with offsets. Blank lines always end a sentence. The last
+ * result is kept: preparing an article splits its body for extraction and again for its
+ * flags (a tenth of the preparing time at 100,000 articles), and callers only read it.
+ */
+export function splitSentences(text: string): readonly Sentence[] {
+  if (last?.text === text) return last.sentences;
+  const sentences = splitUncached(text);
+  last = { text, sentences };
+  return sentences;
+}
+
+function splitUncached(text: string): Sentence[] {
   const pieces: { start: number; end: number }[] = [];
   // Paragraph breaks are hard boundaries: a headline or list item has no final period.
   const paragraph = /\n[ \t]*\n/g;

@@ -30,6 +30,7 @@ async function main() {
       extracted: result?.extracted ?? 0,
       writeMs: Math.round(result?.ms.write ?? 0),
       waitingMs: Math.round(result?.ms.waitingForWorkers ?? 0),
+      indexesMs: Math.round(result?.ms.indexes ?? 0),
       deriveMs: Math.round(result?.ms.derive ?? 0),
       timelineMs: Math.round(result?.ms.timeline ?? 0),
       rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),

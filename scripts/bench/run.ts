@@ -58,6 +58,7 @@ interface IngestLine {
   extracted: number;
   writeMs: number;
   waitingMs: number;
+  indexesMs: number;
   deriveMs: number;
   timelineMs: number;
   rssMb: number;
@@ -150,6 +151,7 @@ async function measureServer(content: string, database: string, version: string,
         perArticleMs: +(coldIngest.totalMs / size).toFixed(2),
         writeS: coldIngest.writeMs / 1000,
         waitingS: coldIngest.waitingMs / 1000,
+        indexesS: coldIngest.indexesMs / 1000,
         deriveS: coldIngest.deriveMs / 1000,
         timelineS: coldIngest.timelineMs / 1000,
         rssMb: coldIngest.rssMb,
@@ -194,7 +196,7 @@ function print(r: Awaited<ReturnType<typeof measure>>) {
   if (cold) {
     console.log(`cold ingest (read, validate, extract, write):  ${cold.totalS.toFixed(1)} s total, ${cold.perArticleMs} ms per article, ${cold.rssMb} MB resident at the end`);
     console.log(`  writing rows / waiting for extraction:       ${cold.writeS.toFixed(1)} s / ${cold.waitingS.toFixed(1)} s`);
-    console.log(`  entity tables / timeline entries:            ${cold.deriveS.toFixed(2)} s / ${cold.timelineS.toFixed(2)} s`);
+    console.log(`  indexes / entity tables / timeline entries:  ${cold.indexesS.toFixed(2)} s / ${cold.deriveS.toFixed(2)} s / ${cold.timelineS.toFixed(2)} s`);
   } else {
     console.log("cold ingest:                                   not measured (an existing database)");
   }

@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { sentenceAt, splitSentences } from "../../../lib/text/sentences";
 
 describe("splitSentences", () => {
+  it("gives the sentences of the text it is given, whatever it split before", () => {
+    const first = splitSentences("China acted. Canada followed.");
+    expect(splitSentences("China acted. Canada followed.")).toBe(first);
+    expect(splitSentences("Mexico seized it.").map((s) => s.text)).toEqual(["Mexico seized it."]);
+    expect(splitSentences("China acted. Canada followed.").map((s) => s.text)).toEqual(["China acted.", "Canada followed."]);
+  });
+
   it("keeps titles and initialisms inside their sentence", () => {
     const text = "U.S. Ambassador David Perdue met Mr. Lin on Jan. 5 in Beijing. China said no.";
     expect(splitSentences(text).map((s) => s.text)).toEqual([
