@@ -95,6 +95,19 @@ export function openDatabase(file: string, options: { quiet?: boolean } = {}): O
   }
 }
 
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The indexes of the tables that have CREATE statements (not those of primary keys and UNIQUE), by name. */
+function secondaryIndexes(db: Db, tables: readonly string[]): { name: string; sql: string }[] {
+  return db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`)
+    .all(JSON.stringify(tables)) as { name: string; sql: string }[];
+}
+
+function dropIndex(db: Db, name: string): void {
+  db.exec(`DROP INDEX ${quoted(name)}`);
+}
+
 /**
  * Runs `work` with the tables' secondary indexes dropped, then builds them again from
  * their own CREATE statements (as sqlite_schema keeps them). For writing a whole table
@@ -104,10 +117,8 @@ export function openDatabase(file: string, options: { quiet?: boolean } = {}): O
  */
 export function withoutIndexes<T>(db: Db, tables: readonly string[], work: () => T): T {
   if (!db.inTransaction) throw new Error("withoutIndexes must run inside a transaction");
-  const indexes = db
-    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(tables)) as { name: string; sql: string }[];
-  for (const { name } of indexes) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+  const indexes = secondaryIndexes(db, tables);
+  for (const { name } of indexes) dropIndex(db, name);
   const result = work();
   for (const { sql } of indexes) db.exec(sql);
   return result;
@@ -137,14 +148,11 @@ const DROPPED_INDEXES = "dropped_indexes";
  */
 export function dropIndexesForBulkLoad(db: Db): void {
   db.transaction(() => {
-    const indexes = db
-      .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`)
-      .all(JSON.stringify(RECORD_TABLES)) as { name: string; sql: string }[];
-    const dropped = indexes.filter(({ name }) => {
-      const first = (db.pragma(`index_info("${name.replace(/"/g, '""')}")`) as { name: string | null }[])[0]?.name;
+    const dropped = secondaryIndexes(db, RECORD_TABLES).filter(({ name }) => {
+      const first = (db.pragma(`index_info(${quoted(name)})`) as { name: string | null }[])[0]?.name;
       return !(first && LOAD_ORDER_COLUMNS.has(first));
     });
-    for (const { name } of dropped) db.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
+    for (const { name } of dropped) dropIndex(db, name);
     setMeta(db, DROPPED_INDEXES, JSON.stringify([...JSON.parse(getMeta(db, DROPPED_INDEXES) ?? "[]"), ...dropped.map((i) => i.sql)]));
   })();
 }
