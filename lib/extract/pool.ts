@@ -12,7 +12,8 @@
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { GroupedBucket } from "../store/timeline";
 import type { Registries } from "./context";
 import type { Prepared, PrepareRequest } from "./prepare";
 
@@ -20,8 +21,34 @@ export interface ExtractPool {
   size: number;
   /** The files prepared, in their order. */
   prepare(requests: readonly PrepareRequest[]): Promise<Prepared[]>;
+  /**
+   * Reads and groups timeline buckets (see `groupStoredBucket` in lib/store/timeline.ts,
+   * with lib/timeline/group.ts's `groupTimeline`) from the committed state of the database
+   * file, and hands each back in the order of `keys`. The first buckets are sent out at
+   * once; the rest as this thread takes results, a few ahead, so results never pile up.
+   * Results are taken synchronously (this thread waits for a worker without returning to
+   * its event loop), so they can be written inside one transaction.
+   */
+  groupBuckets(database: string, keys: readonly string[]): Iterable<GroupedBucket>;
   close(): Promise<void>;
 }
+
+/** What a worker is handed for grouping buckets: its end of a channel and where it signals a reply. */
+export interface TimelineChannel {
+  port: MessagePort;
+  /** One counter per worker, added to after each reply, so the main thread can sleep until one comes. */
+  signal: Int32Array;
+  index: number;
+}
+
+/** A worker's reply to a bucket. */
+export type GroupReply = { bucket: GroupedBucket } | { error: string };
+
+/** Buckets sent to each worker ahead of the one being written. */
+const BUCKETS_AHEAD = 2;
+
+/** A worker that does not answer for this long is taken for dead. */
+const GROUP_TIMEOUT_MS = 10 * 60_000;
 
 /** Files per message: small enough to share a batch out evenly, large enough to keep messages few. */
 const CHUNK = 10;
@@ -39,7 +66,12 @@ export function startExtractPool(registries: Registries, options: { size?: numbe
   }
   const size = Math.max(1, options.size ?? os.availableParallelism());
   const bootstrap = `const { workerData } = require("node:worker_threads"); require(workerData.loader).register(); require(workerData.entry);`;
-  const workers = Array.from({ length: size }, () => new Worker(bootstrap, { eval: true, workerData: { loader, entry, registries } }));
+  const signal = new Int32Array(new SharedArrayBuffer(4 * size));
+  const channels = Array.from({ length: size }, () => new MessageChannel());
+  const workers = channels.map(
+    ({ port2 }, index) =>
+      new Worker(bootstrap, { eval: true, workerData: { loader, entry, registries, timeline: { port: port2, signal, index } satisfies TimelineChannel }, transferList: [port2] }),
+  );
   const pending = new Map<number, { resolve: (p: Prepared[]) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failed: Error | undefined;
@@ -57,6 +89,18 @@ export function startExtractPool(registries: Registries, options: { size?: numbe
       pending.clear();
     });
   }
+
+  /** The next reply of worker `index`, waiting for it (Atomics.wait) without leaving this call. */
+  const receive = (index: number, key: string): GroupReply => {
+    let waited = 0;
+    for (;;) {
+      const seen = Atomics.load(signal, index);
+      const message = receiveMessageOnPort(channels[index].port1);
+      if (message) return message.message as GroupReply;
+      if (waited >= GROUP_TIMEOUT_MS) throw new Error(`a worker did not answer in ${GROUP_TIMEOUT_MS / 60_000} minutes while grouping the timeline bucket ${key}`);
+      if (Atomics.wait(signal, index, seen, 1_000) === "timed-out") waited += 1_000;
+    }
+  };
 
   // Chunks are posted to the workers at once, in turn, each worker working through its own
   // queue of messages. Handing a worker its next chunk only when it reported the last one
@@ -77,6 +121,20 @@ export function startExtractPool(registries: Registries, options: { size?: numbe
       const chunks: Promise<Prepared[]>[] = [];
       for (let i = 0; i < requests.length; i += CHUNK) chunks.push(run(requests.slice(i, i + CHUNK)));
       return (await Promise.all(chunks)).flat();
+    },
+    groupBuckets(database, keys) {
+      if (failed) throw failed;
+      const send = (k: number) => channels[k % size].port1.postMessage({ database, key: keys[k] });
+      let sent = 0;
+      while (sent < Math.min(keys.length, BUCKETS_AHEAD * size)) send(sent++);
+      return (function* () {
+        for (let k = 0; k < keys.length; k++) {
+          const reply = receive(k % size, keys[k]);
+          if (sent < keys.length) send(sent++);
+          if ("error" in reply) throw new Error(`grouping the timeline bucket ${keys[k]} failed in a worker: ${reply.error}`);
+          yield reply.bucket;
+        }
+      })();
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

@@ -59,6 +59,17 @@ function moveAside(file: string): string {
   return aside;
 }
 
+/**
+ * A second, read-only connection to a database `openDatabase` opened: a worker thread's
+ * (see lib/extract/pool.ts). In WAL mode it reads the last committed state while the
+ * first connection writes.
+ */
+export function openReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma(`cache_size = -${CACHE_KIB}`);
+  return db;
+}
+
 /** Opens (creating, migrating or rebuilding as needed) the database at `file`. */
 export function openDatabase(file: string, options: { quiet?: boolean } = {}): OpenedDatabase {
   const messages: string[] = [];

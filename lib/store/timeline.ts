@@ -4,7 +4,7 @@
  */
 import { yearOf } from "../dates";
 import { timelineFlags } from "../flags";
-import type { Event, TimelineEntry, TimelineSource } from "../schema";
+import type { Event, Flag, TimelineEntry, TimelineSource } from "../schema";
 import { happeningColumns } from "./columns";
 import { withoutIndexes, type Db } from "./db";
 import { insertTimelineFlags } from "./flags";
@@ -37,18 +37,64 @@ function bucketEvents(db: Db, key: string): Event[] {
 }
 
 /**
+ * A bucket's entries ready to write: what grouping makes of its events, with what each
+ * entry names (its sources' actors and officials, and chemicals) and the disputes read
+ * from them. Pure work on the bucket's events, so worker threads can do it (see
+ * `groupBuckets` in lib/extract/pool.ts) while this thread writes the bucket before.
+ */
+export interface GroupedBucket {
+  entries: TimelineEntry[];
+  /** Per entry, in its order: the actor ids and chemical ids any of its sources names. */
+  names: [actors: string[], chemicals: string[]][];
+  flags: Flag[];
+}
+
+/** Groups one bucket's events. */
+export function groupBucket(events: readonly Event[], group: (events: readonly Event[]) => TimelineEntry[]): GroupedBucket {
+  if (events.length === 0) return { entries: [], names: [], flags: [] };
+  const entries = group(events);
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const names = entries.map((e): [string[], string[]] => {
+    // An entry names what any of its source events names.
+    const sources = e.sources.map((s) => byId.get(s.event)).filter((x): x is Event => x !== undefined);
+    return [[...new Set(sources.flatMap((x) => [...x.actors, ...x.officials]))], [...new Set(sources.flatMap((x) => x.chemicals))]];
+  });
+  // Disputes are read from the entries just grouped (the old ones went with their entries).
+  return { entries, names, flags: timelineFlags(entries) };
+}
+
+/** Reads and groups one bucket's events (`bucketKey`) from the database. */
+export function groupStoredBucket(db: Db, key: string, group: (events: readonly Event[]) => TimelineEntry[]): GroupedBucket {
+  return groupBucket(bucketEvents(db, key), group);
+}
+
+/**
+ * Groups the given buckets elsewhere and hands back each one's entries in the order of
+ * `keys` (see `groupBuckets` in lib/extract/pool.ts). Called before this thread's other
+ * work, so the grouping can start while it is done.
+ */
+export type GroupBucketsElsewhere = (keys: readonly string[]) => Iterable<GroupedBucket>;
+
+/** The buckets a regroup covers: those given, else every bucket that holds an event. */
+export function bucketsToGroup(db: Db, buckets?: ReadonlySet<string>): string[] {
+  return buckets ? [...buckets] : allBuckets(db);
+}
+
+/**
  * Replaces the timeline entries of the given buckets (every bucket when `buckets` is
  * undefined) with the entries `group` makes of their events. Bucket by bucket: grouping
  * the whole corpus at once held every event in memory (2,000,000 at 100,000 articles),
  * and collecting that heap cost more than the grouping; a bucket's entries depend on its
- * events alone (see `bucketKey`), so the entries are the same.
+ * events alone (see `bucketKey`), so the entries are the same. `grouped`: the buckets'
+ * entries, grouped elsewhere in the order of `bucketsToGroup(db, buckets)`.
  */
-export function writeTimeline(db: Db, group: (events: readonly Event[]) => TimelineEntry[], buckets?: ReadonlySet<string>): number {
+export function writeTimeline(db: Db, group: (events: readonly Event[]) => TimelineEntry[], buckets?: ReadonlySet<string>, grouped?: Iterable<GroupedBucket>): number {
+  const groups = grouped ?? groupInThisThread(db, group, bucketsToGroup(db, buckets));
   if (!buckets) {
     // Every entry is written anew: the tables' indexes are built once at the end.
     return withoutIndexes(db, ["timeline_entries", "timeline_sources", "entry_names"], () => {
       db.exec("DELETE FROM entry_names; DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
-      return writeBuckets(db, group, allBuckets(db));
+      return writeBuckets(db, groups);
     });
   }
   const remove = db.prepare("DELETE FROM timeline_entries WHERE type = ? AND date >= ? AND date < ?");
@@ -56,13 +102,17 @@ export function writeTimeline(db: Db, group: (events: readonly Event[]) => Timel
     const [type, year] = key.split("|");
     remove.run(type, year, String(Number(year) + 1));
   }
-  return writeBuckets(db, group, buckets);
+  return writeBuckets(db, groups);
 }
 
-/** Groups each bucket's events and writes their entries, then the entry counts. */
-function writeBuckets(db: Db, group: (events: readonly Event[]) => TimelineEntry[], buckets: Iterable<string>): number {
+function* groupInThisThread(db: Db, group: (events: readonly Event[]) => TimelineEntry[], keys: readonly string[]): Generator<GroupedBucket> {
+  for (const key of keys) yield groupStoredBucket(db, key, group);
+}
+
+/** Writes each bucket's entries, then the entry counts. */
+function writeBuckets(db: Db, groups: Iterable<GroupedBucket>): number {
   const written = { entries: 0, flags: 0 };
-  for (const key of buckets) writeEntries(db, group, bucketEvents(db, key), written);
+  for (const bucket of groups) writeEntries(db, bucket, written);
   // The unfiltered timeline's filter counts: entries with a source that names each one.
   db.exec(`
 UPDATE chemicals SET entry_count = (SELECT count(*) FROM entry_names WHERE kind = 'chemical' AND name = chemicals.id);
@@ -71,13 +121,11 @@ UPDATE actors SET entry_count = (SELECT count(*) FROM entry_names WHERE kind = '
   return written.entries;
 }
 
-/** Groups the events and writes their entries, sources, names and dispute flags; adds to the counts written so far. */
-function writeEntries(db: Db, group: (events: readonly Event[]) => TimelineEntry[], events: readonly Event[], written: { entries: number; flags: number }): void {
-  if (events.length === 0) return;
-  const entries = group(events);
-  const byId = new Map(events.map((e) => [e.id, e]));
+/** Writes a bucket's entries, sources, names and dispute flags; adds to the counts written so far. */
+function writeEntries(db: Db, { entries, names, flags }: GroupedBucket, written: { entries: number; flags: number }): void {
+  if (entries.length === 0) return;
   const { entry, source, named } = timelineStatements(db);
-  for (const e of entries) {
+  entries.forEach((e, k) => {
     entry.run({
       id: e.id,
       ...happeningColumns(e),
@@ -88,14 +136,11 @@ function writeEntries(db: Db, group: (events: readonly Event[]) => TimelineEntry
       disputed_with: JSON.stringify(e.disputedWith),
     });
     e.sources.forEach((s, i) => source.run(e.id, i, s.article, s.event, s.sentence, s.provenance.sentence, s.provenance.start, s.provenance.end));
-    // An entry names what any of its source events names.
-    const sources = e.sources.map((s) => byId.get(s.event)).filter((x): x is Event => x !== undefined);
-    for (const id of new Set(sources.flatMap((x) => [...x.actors, ...x.officials]))) named.run("actor", id, e.id, e.type, e.date);
-    for (const id of new Set(sources.flatMap((x) => x.chemicals))) named.run("chemical", id, e.id, e.type, e.date);
-  }
-  // Disputes are read from the entries just grouped (the old ones went with their entries),
-  // numbered on from the buckets written before.
-  const flags = timelineFlags(entries);
+    const [actors, chemicals] = names[k];
+    for (const id of actors) named.run("actor", id, e.id, e.type, e.date);
+    for (const id of chemicals) named.run("chemical", id, e.id, e.type, e.date);
+  });
+  // Disputes are numbered on from the buckets written before.
   insertTimelineFlags(db, flags, written.flags);
   written.entries += entries.length;
   written.flags += flags.length;

@@ -210,7 +210,7 @@ describe("ingest", () => {
     check();
   });
 
-  it("writes the same rows when worker threads extract", async () => {
+  it("writes the same rows when worker threads extract and group the timeline", async () => {
     writeSyntheticCorpus(articles, PARALLEL_MIN_FILES + 26, 3);
     const files = listArticleFiles(articles).files;
     const options = { files, registries, registryHash: "r1", version: "v1", groupTimeline, batchSize: 16 };
@@ -220,9 +220,16 @@ describe("ingest", () => {
     const parallel = connect();
     let batches = 0;
     const result = await ingestParallel(parallel, { ...options, onBatch: () => batches++ }, 2);
-    expect(result).toMatchObject({ read: files.length, extracted: files.length, deleted: 0, changed: true });
+    expect(result).toMatchObject({ read: files.length, extracted: files.length, deleted: 0, changed: true, timelineGroupedInWorkers: true });
     expect(batches).toBe(Math.ceil(files.length / 16));
-    const all = (db: Db) => ({ ...dump(db), entries: db.prepare("SELECT * FROM timeline_entries ORDER BY id").all(), names: db.prepare("SELECT * FROM entry_names ORDER BY 1, 2, 3").all() });
+    const all = (db: Db) => ({
+      ...dump(db),
+      entries: db.prepare("SELECT * FROM timeline_entries ORDER BY id").all(),
+      sources: db.prepare("SELECT * FROM timeline_sources ORDER BY entry, position").all(),
+      names: db.prepare("SELECT * FROM entry_names ORDER BY 1, 2, 3").all(),
+      flags: db.prepare("SELECT * FROM flags ORDER BY id").all(),
+    });
+    expect(all(parallel).flags.some((f) => (f as { entry: string | null }).entry !== null)).toBe(true);
     expect(all(parallel)).toEqual(all(inThread));
     // And again: nothing to read.
     expect(await ingestParallel(parallel, options, 2)).toMatchObject({ read: 0, extracted: 0, changed: false });
