@@ -35,7 +35,21 @@ function flagsOf(entry: TimelineEntry, message: (article: string) => string): Fl
   }));
 }
 
-const others = (list: readonly TimelineEntry[]) => [...new Set(list.flatMap((e) => e.sources.map((s) => s.article)))].join(", ");
+/**
+ * At most this many of the other side's dates, rates or articles are named in a message.
+ * A widely reported event can have dozens of reports on the other side: every one named
+ * made messages of over a thousand characters that no reader takes in (and, at 100,000
+ * articles, a quarter of a gigabyte of flags). The entry's page lists every source.
+ */
+export const NAMED_AT_MOST = 3;
+
+/** The first `NAMED_AT_MOST` items joined, and how many more there are. */
+export function someOf(items: readonly string[], joiner: string): string {
+  const named = items.slice(0, NAMED_AT_MOST).join(joiner);
+  return items.length > NAMED_AT_MOST ? `${named}${joiner}${items.length - NAMED_AT_MOST} more` : named;
+}
+
+const others = (list: readonly TimelineEntry[]) => someOf([...new Set(list.flatMap((e) => e.sources.map((s) => s.article)))], ", ");
 
 export function disputedDates(entries: readonly TimelineEntry[]): FlagDraft[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -43,7 +57,7 @@ export function disputedDates(entries: readonly TimelineEntry[]): FlagDraft[] {
   for (const entry of entries) {
     const rivals = entry.disputedWith.map((id) => byId.get(id)).filter((e): e is TimelineEntry => e !== undefined);
     if (rivals.length === 0) continue;
-    const theirs = [...new Set(rivals.map((r) => formatPartialDate(r.date, r.precision)))].join(" or ");
+    const theirs = someOf([...new Set(rivals.map((r) => formatPartialDate(r.date, r.precision)))], " or ");
     out.push(...flagsOf(entry, () => `Dates this ${entry.type}${entry.phase ? ` (${entry.phase === "announced" ? "announcement" : "entry into force"})` : ""} to ${formatPartialDate(entry.date, entry.precision)}; other sources date the same event to ${theirs} (${others(rivals)}).`));
   }
   return out;
@@ -61,7 +75,7 @@ export function disputedFigures(entries: readonly TimelineEntry[]): FlagDraft[] 
     if (new Set(group.map((e) => e.tariff!.rate)).size < 2) continue;
     for (const entry of group) {
       const rivals = group.filter((e) => e.tariff!.rate !== entry.tariff!.rate);
-      const rates = [...new Set(rivals.map((r) => `${r.tariff!.rate}%`))].join(" or ");
+      const rates = someOf([...new Set(rivals.map((r) => `${r.tariff!.rate}%`))], " or ");
       out.push(...flagsOf(entry, () => `Gives the tariff from ${formatPartialDate(entry.date, entry.precision)} as ${entry.tariff!.rate}%; other sources give ${rates} for the same day (${others(rivals)}).`));
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { timelineFlags } from "../../../lib/flags";
+import { someOf } from "../../../lib/flags/disputes";
 import { groupTimeline } from "../../../lib/timeline/group";
 import { event } from "../timeline/events";
 
@@ -18,6 +19,15 @@ describe("flags: disputed", () => {
     const a = flags.find((f) => f.provenance.article === "a")!;
     expect(a.message).toMatch(/1 July 2026.*20 July 2026 \(b\)/);
     expect(a.entry).toBeDefined();
+  });
+
+  it("names at most three of the other side's dates and articles, and how many more there are", () => {
+    const day = (article: string, date: string) => event({ article, date, type: "control", phase: "effective", actors: ["ruritania"], chemicals: ["compound-x"] });
+    const flags = timelineFlags(groupTimeline([day("a", "2026-07-01"), ...["b", "c", "d", "e", "f"].map((article, i) => day(article, `2026-07-${20 + i}`))]));
+    const a = flags.find((f) => f.provenance.article === "a")!;
+    expect(a.message).toMatch(/to 20 July 2026 or 21 July 2026 or 22 July 2026 or 2 more \(b, c, d, 2 more\)\.$/);
+    // A short list is named whole.
+    expect(someOf(["x", "y", "z"], ", ")).toBe("x, y, z");
   });
 
   it("flags different rates of one tariff on one day", () => {
