@@ -8,6 +8,7 @@ import type { Event, Flag, TimelineEntry, TimelineSource } from "../schema";
 import { happeningColumns } from "./columns";
 import { withoutIndexes, type Db } from "./db";
 import { insertTimelineFlags } from "./flags";
+import { compareText } from "../text/compare";
 import { markedSentences, readEvents, whereOf, type EventFilter, type Where } from "./events";
 
 /**
@@ -26,7 +27,7 @@ export function articleBuckets(db: Db, slug: string): string[] {
 
 /** Every bucket that holds an event. */
 function allBuckets(db: Db): string[] {
-  const rows = db.prepare("SELECT DISTINCT type, substr(date, 1, 4) AS year FROM events ORDER BY type, year").all() as { type: string; year: string }[];
+  const rows = db.prepare("SELECT DISTINCT type, substr(date, 1, 4) AS year FROM events ORDER BY year, type").all() as { type: string; year: string }[];
   return rows.map((r) => `${r.type}|${r.year}`);
 }
 
@@ -125,7 +126,11 @@ UPDATE actors SET entry_count = (SELECT count(*) FROM entry_names WHERE kind = '
 function writeEntries(db: Db, { entries, names, flags }: GroupedBucket, written: { entries: number; flags: number }): void {
   if (entries.length === 0) return;
   const { entry, source, named } = timelineStatements(db);
-  entries.forEach((e, k) => {
+  // In id order: an entry's id begins with its date, so with buckets taken year by year the
+  // entries (and their sources, keyed by entry) go in near the end of their tables' keys.
+  const order = entries.map((_, k) => k).sort((a, b) => compareText(entries[a].id, entries[b].id));
+  for (const k of order) {
+    const e = entries[k];
     entry.run({
       id: e.id,
       ...happeningColumns(e),
@@ -139,7 +144,7 @@ function writeEntries(db: Db, { entries, names, flags }: GroupedBucket, written:
     const [actors, chemicals] = names[k];
     for (const id of actors) named.run("actor", id, e.id, e.type, e.date);
     for (const id of chemicals) named.run("chemical", id, e.id, e.type, e.date);
-  });
+  }
   // Disputes are numbered on from the buckets written before.
   insertTimelineFlags(db, flags, written.flags);
   written.entries += entries.length;
