@@ -17,6 +17,7 @@
  *   the indexes that begin with anything but the article and builds them at the end; one
  *   cut short is carried on by the next run (`dropIndexesForBulkLoad` in ./db.ts).
  */
+import { createHash } from "node:crypto";
 import os from "node:os";
 import { slugFromPath } from "../content/article";
 import type { FileStamp } from "../content/loader";
@@ -27,6 +28,7 @@ import type { Registries } from "../extract/context";
 import type { Article, Event, Extraction, TimelineEntry } from "../schema";
 import { dropIndexesForBulkLoad, getMeta, hasDroppedIndexes, restoreDroppedIndexes, setMeta, type Db } from "./db";
 import { insertFlags } from "./flags";
+import { SCHEMA_VERSION } from "./migrations";
 import { deleteArticle, deleteFile, deriveEntities, insertArticle, registryJurisdictions, sortKey, touchFile, writeFile } from "./write";
 import { articleBuckets, bucketKey, bucketsToGroup, writeTimeline, type GroupBucketsElsewhere } from "./timeline";
 import { groupTimeline } from "../timeline/group";
@@ -196,10 +198,18 @@ function beginIngest(db: Db, options: IngestOptions) {
     touched = undefined;
   }
 
-  const stored = new Map((db.prepare("SELECT path, mtime_ms, size, hash = '' AS stale FROM files").all() as StoredFile[]).map((f) => [f.path, f]));
+  // A folder listed as it was when the last ingest finished, with nothing left to derive:
+  // nothing to compare file by file (0.3 s at 100,000 files, on every server start).
+  // Otherwise the mark is cleared before anything is written, and set again at the end.
+  const listing = listingStamp(options.files);
+  const inStep = !result.changed && getMeta(db, "listing") === listing && getMeta(db, "derived") === "fresh" && !hasDroppedIndexes(db);
+  if (!inStep && getMeta(db, "listing")) setMeta(db, "listing", "");
+
+  const stored = new Map(inStep ? [] : (db.prepare("SELECT path, mtime_ms, size, hash = '' AS stale FROM files").all() as StoredFile[]).map((f) => [f.path, f]));
   const listed = new Map(options.files.map((f) => [f.file, f]));
   const gone = [...stored.keys()].filter((p) => !listed.has(p));
   let work = options.files.filter((f) => {
+    if (inStep) return false;
     const s = stored.get(f.file);
     return !s || s.stale === 1 || s.mtime_ms !== f.mtimeMs || s.size !== f.size;
   });
@@ -305,7 +315,7 @@ function beginIngest(db: Db, options: IngestOptions) {
     runBatch,
     runBatches,
     promoteOrphans,
-    finish: (groupElsewhere?: GroupBucketsElsewhere) => finishIngest(db, options, result, touched, started, groupElsewhere),
+    finish: (groupElsewhere?: GroupBucketsElsewhere) => finishIngest(db, options, result, touched, started, listing, groupElsewhere),
   };
 }
 
@@ -315,7 +325,7 @@ function beginIngest(db: Db, options: IngestOptions) {
  * (with the default grouping) while this thread derives the entity tables and writes the
  * buckets grouped before; at 100,000 articles the regroup was 150 s in this thread alone.
  */
-function finishIngest(db: Db, options: IngestOptions, result: IngestResult, touched: Set<string> | undefined, started: number, groupElsewhere?: GroupBucketsElsewhere): IngestResult {
+function finishIngest(db: Db, options: IngestOptions, result: IngestResult, touched: Set<string> | undefined, started: number, listing: string, groupElsewhere?: GroupBucketsElsewhere): IngestResult {
   const { registries } = options;
   if (result.changed || getMeta(db, "derived") !== "fresh" || hasDroppedIndexes(db)) {
     const t0 = performance.now();
@@ -338,8 +348,28 @@ function finishIngest(db: Db, options: IngestOptions, result: IngestResult, touc
     })();
     result.changed = true;
   }
+  // The database is in step with this listing.
+  if (getMeta(db, "listing") !== listing) setMeta(db, "listing", listing);
   result.ms.total = performance.now() - started;
   return result;
+}
+
+/**
+ * What a listing of the folder is, in one value: every file's path, mtime and size (and
+ * the schema version, as a migration may mark files to be read again). Stored in `meta`
+ * when an ingest finishes, so the next one, finding the same, compares nothing.
+ */
+export function listingStamp(files: readonly FileStamp[]): string {
+  const hash = createHash("sha256").update(`schema ${SCHEMA_VERSION}\n`);
+  let chunk = "";
+  for (const f of files) {
+    chunk += `${f.file}\t${f.mtimeMs}\t${f.size}\n`;
+    if (chunk.length > 65_536) {
+      hash.update(chunk);
+      chunk = "";
+    }
+  }
+  return hash.update(chunk).digest("hex");
 }
 
 /**

@@ -81,6 +81,23 @@ describe("ingest", () => {
     expect(again).toMatchObject({ read: 0, extracted: 0, deleted: 0, changed: false });
   });
 
+  it("compares nothing file by file when the folder is listed as the last finished ingest left it", () => {
+    const db = connect();
+    run(db);
+    const listing = getMeta(db, "listing");
+    expect(listing).toMatch(/^[0-9a-f]{64}$/);
+    // A stored stamp that no longer matches its file would be read again by a comparison;
+    // with the folder's listing unchanged there is none.
+    db.prepare("UPDATE files SET size = 0 WHERE path = '2025-03-04-us-tariff.md'").run();
+    expect(run(db)).toMatchObject({ read: 0, changed: false });
+    // A listing that differs (one file touched) clears the mark, compares, and sets it anew.
+    utimesSync(path.join(articles, "2016-11-30-canada-bom-crlf.md"), new Date(), new Date(Date.now() + 5000));
+    expect(run(db)).toMatchObject({ read: 2, extracted: 0 });
+    expect(getMeta(db, "listing")).toMatch(/^[0-9a-f]{64}$/);
+    expect(getMeta(db, "listing")).not.toBe(listing);
+    expect(run(db)).toMatchObject({ read: 0 });
+  });
+
   it("replaces a changed file's rows and leaves the others alone", () => {
     const db = connect();
     run(db);
