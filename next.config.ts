@@ -14,6 +14,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Content is read from disk at request time; the build never needs the network.
   images: { unoptimized: true },
+  experimental: {
+    // Next loads every page's modules when the server starts, in the same thread as the
+    // first request: the first page waited for all of them (0.3 s of 1.9 s at 100,000
+    // articles). Each page's modules now load on its own first request.
+    preloadEntriesOnStart: false,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
