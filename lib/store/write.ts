@@ -214,17 +214,19 @@ export function deriveEntities(db: Db, registries: Registries): void {
   for (const o of registries.actors.organizations) actor.run(o.id, o.name, "organization", o.type, 1, o.country ?? null);
   for (const p of registries.actors.people) actor.run(p.id, p.name, "person", "person", 1, p.country ?? null);
   // Newest articles first: the description of the latest article that names it wins. Only
-  // ids the table lacks are read (most mentions are of registry entries, already there).
+  // the mentions of ids the table lacks are read: the distinct ids come from the index on
+  // the id, and most are registry entries, already there. (Checking every mention against
+  // the table, with its article, took 1.2 s at 20,000 articles with no id to add.)
   db.exec(`
 INSERT OR IGNORE INTO chemicals (id, name, cas, role, registered)
   SELECT m.chemical, m.name, m.cas, m.role, m.registered FROM chemical_mentions m JOIN articles a ON a.slug = m.article
-  WHERE NOT EXISTS (SELECT 1 FROM chemicals c WHERE c.id = m.chemical) ORDER BY a.date DESC, a.slug, m.position;
+  WHERE m.chemical IN (SELECT DISTINCT chemical FROM chemical_mentions WHERE chemical NOT IN (SELECT id FROM chemicals)) ORDER BY a.date DESC, a.slug, m.position;
 INSERT OR IGNORE INTO actors (id, name, kind, type, registered, country)
   SELECT m.actor, m.name, 'organization', m.type, m.registered, m.country FROM actor_mentions m JOIN articles a ON a.slug = m.article
-  WHERE NOT EXISTS (SELECT 1 FROM actors x WHERE x.id = m.actor) ORDER BY a.date DESC, a.slug, m.position;
+  WHERE m.actor IN (SELECT DISTINCT actor FROM actor_mentions WHERE actor NOT IN (SELECT id FROM actors)) ORDER BY a.date DESC, a.slug, m.position;
 INSERT OR IGNORE INTO actors (id, name, kind, type, registered, country)
   SELECT o.official, o.name, 'person', 'person', o.registered, o.country_id FROM officials o JOIN articles a ON a.slug = o.article
-  WHERE NOT EXISTS (SELECT 1 FROM actors x WHERE x.id = o.official) ORDER BY a.date DESC, a.slug, o.position;
+  WHERE o.official IN (SELECT DISTINCT official FROM officials WHERE official NOT IN (SELECT id FROM actors)) ORDER BY a.date DESC, a.slug, o.position;
 UPDATE actors SET jurisdiction = 1 WHERE type IN ('country', 'international-body');
 DELETE FROM event_types;
 INSERT INTO event_types (type, event_count) SELECT type, count(*) FROM events GROUP BY type;

@@ -185,6 +185,20 @@ describe("ingest", () => {
     expect(fileIssues(db).map((i) => i.kind)).toContain("impossible-date");
   });
 
+  it("adds the chemicals and organisations only the text knows, described as the newest article names them", () => {
+    const db = connect();
+    writeFileSync(path.join(articles, "2020-01-01-old.md"), article("Old", "2020-01-01", "An unnamed chemical, CAS 7732-18-5, was seized. The Border Patrol Agency said so."));
+    writeFileSync(path.join(articles, "2026-01-01-new.md"), article("New", "2026-01-01", "Ocfentanil was found. The Border Patrol Agency (BPA) said so."));
+    run(db);
+    const chemical = (id: string) => db.prepare("SELECT name, registered, article_count FROM chemicals WHERE id = ?").get(id);
+    expect(chemical("cas-7732-18-5")).toEqual({ name: "7732-18-5", registered: 0, article_count: 1 });
+    expect(chemical("ocfentanil")).toMatchObject({ registered: 0, article_count: 1 });
+    const agency = db.prepare("SELECT name, kind, type, registered, article_count FROM actors WHERE name LIKE 'Border Patrol Agency%'").all();
+    expect(agency).toEqual([{ name: "Border Patrol Agency", kind: "organization", type: "government-body", registered: 0, article_count: 2 }]);
+    // Registry entries keep the registry's description.
+    expect(db.prepare("SELECT registered FROM chemicals WHERE id = '4-anpp'").pluck().get()).toBe(1);
+  });
+
   it("extracts every article again when the registries change", () => {
     const db = connect();
     run(db);
