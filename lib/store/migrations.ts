@@ -398,15 +398,6 @@ DROP INDEX timeline_sources_event;   -- timeline_sources_entry_of (event, entry)
 DROP INDEX timeline_entries_date;    -- timeline_entries_order (date DESC, ...)
 `,
   },
-  {
-    version: 9,
-    description: "timeline_sources without sentence_text: a source is an event, and its sentence is read from the event",
-    // Every source's sentence was its event's (lib/timeline/group.ts): a copy of two
-    // million sentences at 100,000 articles, written again on every full regroup.
-    sql: `
-ALTER TABLE timeline_sources DROP COLUMN sentence_text;
-`,
-  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -140,7 +140,7 @@ function writeEntries(db: Db, { entries, names, flags }: GroupedBucket, written:
       chemicals: JSON.stringify(e.chemicals),
       disputed_with: JSON.stringify(e.disputedWith),
     });
-    e.sources.forEach((s, i) => source.run(e.id, i, s.article, s.event, s.provenance.sentence, s.provenance.start, s.provenance.end));
+    e.sources.forEach((s, i) => source.run(e.id, i, s.article, s.event, s.sentence, s.provenance.sentence, s.provenance.start, s.provenance.end));
     const [actors, chemicals] = names[k];
     for (const id of actors) named.run("actor", id, e.id, e.type, e.date);
     for (const id of chemicals) named.run("chemical", id, e.id, e.type, e.date);
@@ -157,7 +157,7 @@ function timelineStatements(db: Db) {
     entry: db.prepare(
       "INSERT INTO timeline_entries (id, date, date_end, precision, type, status, phase, tariff_layer, tariff_rate, tariff_target, summary, actors, officials, chemicals, disputed_with) VALUES (@id, @date, @date_end, @precision, @type, @status, @phase, @tariff_layer, @tariff_rate, @tariff_target, @summary, @actors, @officials, @chemicals, @disputed_with)",
     ),
-    source: db.prepare("INSERT INTO timeline_sources (entry, position, article, event, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    source: db.prepare("INSERT INTO timeline_sources (entry, position, article, event, sentence_text, sentence, offset_start, offset_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
     named: db.prepare("INSERT INTO entry_names (kind, name, entry, type, date) VALUES (?, ?, ?, ?, ?)"),
   };
 }
@@ -222,9 +222,7 @@ export function entryWhereOf(filter: EventFilter): Where {
 /** Newest first; entries of one day by range, type and id, so every query lists them alike. */
 const ENTRY_ORDER = "t.date DESC, coalesce(t.date_end, '') DESC, t.type, t.id";
 
-/** An entry's columns and its sources, each with its event's sentence. */
-const ENTRY_COLUMNS = `t.*, (SELECT json_group_array(json_array(s.article, s.event, s.sentence_text, s.sentence, s.offset_start, s.offset_end))
-  FROM (SELECT s.article, s.event, e.sentence_text, s.sentence, s.offset_start, s.offset_end FROM timeline_sources s JOIN events e ON e.id = s.event WHERE s.entry = t.id ORDER BY s.position) s) AS sources`;
+const ENTRY_COLUMNS = `t.*, (SELECT json_group_array(json_array(s.article, s.event, s.sentence_text, s.sentence, s.offset_start, s.offset_end)) FROM (SELECT * FROM timeline_sources WHERE entry = t.id ORDER BY position) s) AS sources`;
 
 /**
  * Timeline entries that match `filter`, newest first, with their sources; `limit` -1 for

@@ -10,17 +10,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listArticleFiles } from "../../../lib/content/loader";
 import { loadRegistries } from "../../../lib/registry";
 import type { Registries } from "../../../lib/extract/context";
-import { countAllEvents, countArticles, fileIssues, getMeta, ingest, ingestParallel, openDatabase, selectEvents, selectTimelineEntries, SCHEMA_VERSION, type Db } from "../../../lib/store";
+import { countAllEvents, countArticles, fileIssues, getMeta, ingest, ingestParallel, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
 import { PARALLEL_MIN_FILES } from "../../../lib/store/ingest";
 import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
 import { MIGRATIONS } from "../../../lib/store/migrations";
 
-/** Takes a database of schema version 9 back to 8: each source's sentence copied from its event again. */
-const UNDO_VERSION_9 =
-  "ALTER TABLE timeline_sources ADD COLUMN sentence_text TEXT NOT NULL DEFAULT ''; UPDATE timeline_sources SET sentence_text = (SELECT sentence_text FROM events WHERE id = timeline_sources.event);";
-/** Takes a database of schema version 9 back to 7 (tests of older versions start there). */
+/** Takes a database of schema version 8 back to 7 (tests of older versions start there). */
 const UNDO_VERSION_8 =
-  UNDO_VERSION_9 +
   "DROP INDEX articles_facts; CREATE INDEX articles_date ON articles(date DESC, slug); CREATE INDEX timeline_sources_event ON timeline_sources(event); CREATE INDEX timeline_entries_date ON timeline_entries(date DESC);";
 import { groupTimeline } from "../../../lib/timeline/group";
 
@@ -408,30 +404,12 @@ describe("opening a database", () => {
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
     expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
-    expect(SCHEMA_VERSION).toBe(9);
+    expect(SCHEMA_VERSION).toBe(8);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
     expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
     const columns = (db.prepare("PRAGMA table_info(statistics)").all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(["event", "enforcement_measure", "enforcement_value"]));
-  });
-
-  it("migrates a database of schema version 8: sources lose their copy of the sentence and read their event's", () => {
-    const db1 = connect();
-    run(db1, { groupTimeline });
-    const entries = () => selectTimelineEntries(open[open.length - 1]);
-    const expected = entries();
-    expect(expected.flatMap((e) => e.sources).length).toBeGreaterThan(0);
-    db1.exec(UNDO_VERSION_9);
-    db1.pragma("user_version = 8");
-    db1.close();
-    const { db, messages } = openDatabase(dbFile, { quiet: true });
-    open.push(db);
-    expect(messages).toEqual([`migrating ${dbFile} from schema version 8 to ${SCHEMA_VERSION}.`]);
-    expect((db.prepare("PRAGMA table_info(timeline_sources)").all() as { name: string }[]).map((c) => c.name)).not.toContain("sentence_text");
-    // Nothing to derive again: the entries read back as they were written.
-    expect(getMeta(db, "derived")).toBe("fresh");
-    expect(entries()).toEqual(expected);
   });
 
   it("migrates a database of schema version 2 and derives the counts the new columns hold", () => {
