@@ -25,7 +25,7 @@ export function articleBuckets(db: Db, slug: string): string[] {
   return rows.map((r) => `${r.type}|${r.year}`);
 }
 
-/** Every bucket that holds an event. */
+/** Every bucket that holds an event, year by year (see `writeEntries` for why). */
 function allBuckets(db: Db): string[] {
   const rows = db.prepare("SELECT DISTINCT type, substr(date, 1, 4) AS year FROM events ORDER BY year, type").all() as { type: string; year: string }[];
   return rows.map((r) => `${r.type}|${r.year}`);
