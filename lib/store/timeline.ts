@@ -92,9 +92,11 @@ export function bucketsToGroup(db: Db, buckets?: ReadonlySet<string>): string[] 
 export function writeTimeline(db: Db, group: (events: readonly Event[]) => TimelineEntry[], buckets?: ReadonlySet<string>, grouped?: Iterable<GroupedBucket>): number {
   const groups = grouped ?? groupInThisThread(db, group, bucketsToGroup(db, buckets));
   if (!buckets) {
-    // Every entry is written anew: the tables' indexes are built once at the end.
+    // Every entry is written anew: the tables' indexes are built once at the end. What
+    // hangs on the old entries is deleted here, not left to the foreign keys' cascades (a
+    // full regroup in an ingest runs with them off: see finishIngest in ./ingest.ts).
     return withoutIndexes(db, ["timeline_entries", "timeline_sources", "entry_names"], () => {
-      db.exec("DELETE FROM entry_names; DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
+      db.exec("DELETE FROM flags WHERE entry IS NOT NULL; DELETE FROM entry_names; DELETE FROM timeline_sources; DELETE FROM timeline_entries;");
       return writeBuckets(db, groups);
     });
   }

@@ -195,6 +195,29 @@ describe("ingest", () => {
     expect(db.prepare("SELECT registered FROM chemicals WHERE id = '4-anpp'").pluck().get()).toBe(1);
   });
 
+  it("regroups every entry when the derived tables are stale, leaving no dispute of an old entry, the foreign keys on again", () => {
+    const db = connect();
+    writeFileSync(path.join(articles, "2025-06-01-a.md"), article("A", "2025-06-01", "China placed xylazine under national control on May 30, 2025."));
+    writeFileSync(path.join(articles, "2025-06-20-b.md"), article("B", "2025-06-20", "China placed xylazine under national control on June 12, 2025."));
+    run(db, { groupTimeline });
+    const disputes = () => db.prepare("SELECT id, entry FROM flags WHERE entry IS NOT NULL ORDER BY id").all();
+    const before = disputes();
+    expect(before.length).toBeGreaterThan(0);
+    // Entries and their disputes from an older grouping, which a full regroup must not keep.
+    db.pragma("foreign_keys = OFF");
+    db.exec("UPDATE timeline_entries SET id = 'old-' || id; UPDATE timeline_sources SET entry = 'old-' || entry; UPDATE entry_names SET entry = 'old-' || entry; UPDATE flags SET id = 'old-' || id, entry = 'old-' || entry WHERE entry IS NOT NULL;");
+    db.pragma("foreign_keys = ON");
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    expect(db.prepare("SELECT count(*) FROM flags WHERE entry LIKE 'old-%'").pluck().get()).toBe(before.length);
+    // As a migration that adds a derived table leaves it: every entry to group again, no article to read.
+    db.prepare("UPDATE meta SET value = 'stale' WHERE key = 'derived'").run();
+    expect(run(db, { groupTimeline })).toMatchObject({ read: 0, changed: true });
+    expect(disputes()).toEqual(before);
+    expect(db.prepare("SELECT count(*) FROM timeline_entries WHERE id LIKE 'old-%'").pluck().get()).toBe(0);
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+  });
+
   it("extracts every article again when the registries change", () => {
     const db = connect();
     run(db);
