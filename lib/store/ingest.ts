@@ -208,11 +208,12 @@ function beginIngest(db: Db, options: IngestOptions) {
   const stored = new Map(inStep ? [] : (db.prepare("SELECT path, mtime_ms, size, hash = '' AS stale FROM files").all() as StoredFile[]).map((f) => [f.path, f]));
   const listed = new Map(options.files.map((f) => [f.file, f]));
   const gone = [...stored.keys()].filter((p) => !listed.has(p));
-  let work = options.files.filter((f) => {
-    if (inStep) return false;
-    const s = stored.get(f.file);
-    return !s || s.stale === 1 || s.mtime_ms !== f.mtimeMs || s.size !== f.size;
-  });
+  let work = inStep
+    ? []
+    : options.files.filter((f) => {
+        const s = stored.get(f.file);
+        return !s || s.stale === 1 || s.mtime_ms !== f.mtimeMs || s.size !== f.size;
+      });
 
   // A bulk load: a first ingest of many files, or the rest of one cut short (its indexes
   // still dropped). Anything else, replacing or deleting rows, needs the indexes first.
