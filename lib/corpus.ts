@@ -5,12 +5,12 @@
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { articlesDir, listIfChanged, registryDir } from "./content/loader";
+import { articlesDir, listedFiles, listIfChanged, registryDir } from "./content/loader";
 import type { Registries } from "./extract/context";
 import { loadRegistries, type LoadedRegistries } from "./registry";
 import type { Article, ContentIssue, Event, Extraction, TimelineEntry } from "./schema";
 import { groupTimeline } from "./timeline/group";
-import { countArticles, fileIssues, getArticle, getMeta, ingest, ingestParallel, listArticleRows, openDatabase, readExtraction, writeExtractions, type Db, type IngestResult } from "./store";
+import { corpusTotals, countArticles, fileIssues, getArticle, getMeta, ingest, ingestParallel, isInStep, listArticleRows, listingStamp, openDatabase, readExtraction, recallRegistries, rememberRegistries, writeExtractions, type Db, type IngestResult } from "./store";
 
 export interface Corpus {
   db: Db;
@@ -76,8 +76,12 @@ function openFor(file: string, quiet?: boolean): Open {
 
 export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
   const root = path.resolve(/* turbopackIgnore: true */ options.articles ?? articlesDir());
-  const registry = await loadRegistries(options.registry ?? registryDir());
   const state = openFor(options.database ?? databasePath(root), options.quiet);
+  const version = options.version ?? "dev";
+  const registry = await loadRegistries(options.registry ?? registryDir(), {
+    recall: (key) => recallRegistries(state.db, key, version),
+    remember: (key, registries) => rememberRegistries(state.db, key, version, registries),
+  });
   // One load of a database at a time; the next one then finds the work done.
   while (state.busy) await state.busy.catch(() => undefined);
   const load = loadInto(state, root, registry, options);
@@ -90,18 +94,23 @@ export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
 }
 
 async function loadInto(state: Open, root: string, registry: LoadedRegistries, options: CorpusOptions): Promise<Corpus> {
-  const listing = listIfChanged(root, { watch: options.watch });
+  const listing = await listIfChanged(root, { watch: options.watch });
   const hash = registryHash(registry);
   const version = options.version ?? "dev";
   const stale = !state.last || state.last.registries !== registry.registries || getMeta(state.db, "registry_hash") !== hash || getMeta(state.db, "version") !== version;
   if (!listing && !stale && state.last) return state.last;
   if (listing) state.listingIssues = listing.issues;
-  const files = listing?.files ?? null;
-  if (files || stale) {
+  if (listing || stale) {
     // Without a fresh listing (watch says unchanged) the registries changed: list again.
-    const current = files ?? listIfChanged(root, {})!.files;
-    const ingestOptions = { files: current, registries: registry.registries, registryHash: hash, version, groupTimeline: options.groupTimeline ?? groupTimeline };
-    state.lastIngest = options.workers === 0 || options.workers === 1 ? ingest(state.db, ingestOptions) : await ingestParallel(state.db, ingestOptions, options.workers);
+    const current = listing ?? (await listIfChanged(root, {}))!;
+    const stamp = listingStamp(current.stamps);
+    // A folder and registries as the last ingest left them (every server start on an
+    // unchanged corpus) need no ingest, nor the listing's files as objects.
+    state.lastIngest = undefined;
+    if (!isInStep(state.db, { registryHash: hash, version, listing: stamp })) {
+      const ingestOptions = { files: listedFiles(current), listing: stamp, registries: registry.registries, registryHash: hash, version, groupTimeline: options.groupTimeline ?? groupTimeline };
+      state.lastIngest = options.workers === 0 || options.workers === 1 ? ingest(state.db, ingestOptions) : await ingestParallel(state.db, ingestOptions, options.workers);
+    }
   }
   const generation = getMeta(state.db, "generation") ?? "0";
   const signature = `${root}|${registry.signature}|${generation}|${state.listingIssues.length}`;
@@ -110,13 +119,13 @@ async function loadInto(state: Open, root: string, registry: LoadedRegistries, o
     db: state.db,
     issues: [...registry.issues, ...state.listingIssues, ...fileIssues(state.db)],
     registries: registry.registries,
-    articleCount: countArticles(state.db),
+    articleCount: corpusTotals(state.db).articles,
     signature,
   };
   return state.last;
 }
 
-/** What the last load of a folder's database did (scripts and benchmarks print it). */
+/** What the last load of a folder's database did (scripts and benchmarks print it); undefined when it found nothing to do. */
 export function lastIngest(file: string): IngestResult | undefined {
   return open.get(file)?.lastIngest;
 }

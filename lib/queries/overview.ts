@@ -6,7 +6,7 @@ import { CONTENT_PROBLEMS } from "../content/issues";
 import { ContentIssueKind, type ContentIssue } from "../schema";
 import { DEFAULT_FILTERS } from "../url-state";
 import { firstDay } from "../dates";
-import { articleDateRange, countArticles, countFlags, countTimelineEntries, entityCounts, namesOf, selectTimelineEntries } from "../store";
+import { corpusTotals, entityCounts, namesOf, selectTimelineEntries } from "../store";
 import { entryViews } from "./timeline";
 import { actorHref, chemicalHref } from "./links";
 import { memo } from "./memo";
@@ -59,22 +59,22 @@ export function getOverview(corpus: Corpus, latest = 6) {
 
 function getOverviewUncached(corpus: Corpus, latest = 6) {
   const { people, actors, chemicals } = entityCounts(corpus.db);
-  const range = articleDateRange(corpus.db);
+  const totals = corpusTotals(corpus.db);
   const errors = corpus.issues.filter((i) => i.severity === "error").length;
   return {
     counts: {
-      articles: countArticles(corpus.db),
+      articles: totals.articles,
       /** Timeline entries: each real-world event once, however many articles report it. */
-      events: countTimelineEntries(corpus.db),
+      events: totals.timelineEntries,
       chemicals,
       organizations: actors - people,
       people,
       issues: corpus.issues.length,
       errors,
       /** Warnings about what articles say (issue 14). */
-      flags: countFlags(corpus.db),
+      flags: totals.flags,
     },
-    dateRange: range.first && range.last ? { first: formatPartialDate(range.first), last: formatPartialDate(range.last) } : undefined,
+    dateRange: totals.firstDate && totals.lastDate ? { first: formatPartialDate(totals.firstDate), last: formatPartialDate(totals.lastDate) } : undefined,
     latestEntries: entryViews(corpus, selectTimelineEntries(corpus.db, {}, { limit: latest, offset: 0 })),
     matrix: controlMatrix(corpus),
     volume: newsVolumeChart(corpus, DEFAULT_FILTERS),

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { Registries } from "../extract/context";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations";
 
 export type Db = Database.Database;
@@ -192,3 +193,22 @@ export function getMeta(db: Db, key: string): string | undefined {
 export function setMeta(db: Db, key: string, value: string): void {
   db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
 }
+
+/**
+ * Registries parsed with this build, as JSON, by the text they came from (see
+ * RegistryMemory in lib/registry.ts): the start of a server reads them from here. A new
+ * build parses them again, as its schemas may differ.
+ */
+export function recallRegistries(db: Db, key: string, version: string): Registries | undefined {
+  if (getMeta(db, "registries_key") !== `${version} ${key}`) return undefined;
+  const json = getMeta(db, "registries");
+  return json ? (JSON.parse(json) as Registries) : undefined;
+}
+
+export function rememberRegistries(db: Db, key: string, version: string, registries: Registries): void {
+  db.transaction(() => {
+    setMeta(db, "registries", JSON.stringify(registries));
+    setMeta(db, "registries_key", `${version} ${key}`);
+  })();
+}
+

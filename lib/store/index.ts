@@ -3,9 +3,9 @@
  * (better-sqlite3, WAL). SQL lives in this folder only; lib/queries reads through the
  * functions exported here and shapes view models; pages never see SQL.
  */
-export { getMeta, openDatabase, type Db, type OpenedDatabase } from "./db";
+export { getMeta, openDatabase, recallRegistries, rememberRegistries, type Db, type OpenedDatabase } from "./db";
 export { countAllEvents, countBy, countEvents, iterateEvents, markedSentences, selectEvents, toEvent, whereOf, type EventFilter, type EventRow, type Where } from "./events";
-export { ingest, ingestParallel, writeExtractions, type IngestOptions, type IngestResult } from "./ingest";
+export { ingest, ingestParallel, isInStep, listingStamp, writeExtractions, type IngestOptions, type IngestResult } from "./ingest";
 export { SCHEMA_VERSION } from "./migrations";
 export * from "./read";
 export { parseSearch, type SearchQuery } from "./search";

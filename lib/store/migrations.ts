@@ -15,6 +15,9 @@ export interface Migration {
   sql: string;
 }
 
+/** Groups the articles as the article_volume table holds them (migration 9, and every derive). */
+export const ARTICLE_VOLUME_SELECT = "SELECT substr(date, 1, 7), main_jurisdiction, main_chemical, count(*), min(date), max(date) FROM articles GROUP BY 1, 2, 3";
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -396,6 +399,31 @@ CREATE INDEX articles_facts ON articles(date DESC, slug, main_jurisdiction, main
 DROP INDEX articles_date;            -- articles_facts (date DESC, slug, ...)
 DROP INDEX timeline_sources_event;   -- timeline_sources_entry_of (event, entry)
 DROP INDEX timeline_entries_date;    -- timeline_entries_order (date DESC, ...)
+`,
+  },
+  {
+    version: 9,
+    description: "article_volume: articles per month and main jurisdiction and chemical, derived with the entity tables; the totals recorded in meta",
+    sql: `
+-- What the news volume chart reads unfiltered, on the overview and /charts: grouped once per
+-- ingest (deriveEntities in lib/store/write.ts) rather than on each page's first request
+-- (0.15 s at 100,000 articles, on the first page a server serves).
+CREATE TABLE article_volume (
+  month TEXT NOT NULL,              -- YYYY-MM
+  jurisdiction TEXT,                -- the articles' main jurisdiction (actors.id), if any
+  chemical TEXT,                    -- the articles' main chemical (chemicals.id), if any
+  articles INTEGER NOT NULL,
+  first TEXT NOT NULL,              -- the earliest and latest article date of the group
+  last TEXT NOT NULL
+);
+INSERT INTO article_volume (month, jurisdiction, chemical, articles, first, last)
+  ${ARTICLE_VOLUME_SELECT};
+-- The totals the overview shows, as recordTotals (lib/store/read.ts) writes them at each ingest.
+INSERT INTO meta (key, value) SELECT 'totals', json_object(
+  'generation', coalesce((SELECT value FROM meta WHERE key = 'generation'), '0'),
+  'totals', json_object('articles', (SELECT count(*) FROM articles), 'timelineEntries', (SELECT count(*) FROM timeline_entries), 'flags', (SELECT count(*) FROM flags),
+    'firstDate', (SELECT min(date) FROM articles), 'lastDate', (SELECT max(date) FROM articles)))
+  WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 `,
   },
 ];

@@ -1,13 +1,14 @@
 /**
  * Writing to the database: one article's rows (replaced whole, inside the caller's
  * transaction), and what is derived from all of them (the chemical and actor tables with
- * their counts). Statements are prepared once per connection.
+ * their counts, and the articles per month). Statements are prepared once per connection.
  */
 import { classifyFigure, isTariffRate } from "../charts/figures";
 import type { Registries } from "../extract/context";
 import type { Article, ContentIssue, Event, Extraction } from "../schema";
 import { happeningColumns } from "./columns";
 import type { Db } from "./db";
+import { ARTICLE_VOLUME_SELECT } from "./migrations";
 import { firstDay, lastDay } from "../dates";
 
 type Statements = ReturnType<typeof prepare>;
@@ -204,7 +205,8 @@ export function insertArticle(db: Db, article: Article, extraction: Extraction, 
 /**
  * The chemical and actor tables: the registries' entries, then those only the text
  * knows (the first description found wins), with how many articles and events name each.
- * Also marks jurisdictions. Runs after each ingest that changed anything.
+ * Also marks jurisdictions, and groups the articles per month (article_volume). Runs after
+ * each ingest that changed anything.
  */
 export function deriveEntities(db: Db, registries: Registries): void {
   db.exec("DELETE FROM chemicals; DELETE FROM actors;");
@@ -230,6 +232,8 @@ INSERT OR IGNORE INTO actors (id, name, kind, type, registered, country)
 UPDATE actors SET jurisdiction = 1 WHERE type IN ('country', 'international-body');
 DELETE FROM event_types;
 INSERT INTO event_types (type, event_count) SELECT type, count(*) FROM events GROUP BY type;
+DELETE FROM article_volume;
+INSERT INTO article_volume (month, jurisdiction, chemical, articles, first, last) ${ARTICLE_VOLUME_SELECT};
 UPDATE chemicals SET
   article_count = (SELECT count(DISTINCT article) FROM chemical_mentions WHERE chemical = chemicals.id),
   event_count = (SELECT count(DISTINCT event) FROM event_chemicals WHERE chemical = chemicals.id);

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadRegistries } from "../../lib/registry";
+import type { Registries } from "../../lib/extract/context";
+import { loadRegistries, type RegistryMemory } from "../../lib/registry";
+import { openDatabase, recallRegistries, rememberRegistries } from "../../lib/store";
 
 const actors = `organizations:
   - id: united-states
@@ -33,6 +35,44 @@ ${extra}`;
 describe("loadRegistries", () => {
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps a clean parse in its memory, by text, and takes it back from there in a fresh folder", async () => {
+    const kept = new Map<string, Registries>();
+    const memory: RegistryMemory = { recall: (key) => kept.get(key), remember: (key, registries) => void kept.set(key, registries) };
+    dir = mkdtempSync(path.join(os.tmpdir(), "pw-registry-"));
+    writeFileSync(path.join(dir, "actors.yaml"), actors);
+    writeFileSync(path.join(dir, "chemicals.yaml"), chemical(""));
+    const parsed = await loadRegistries(dir, memory);
+    expect(kept.size).toBe(1);
+    // Another folder with the same text (a new process sees the same as a new folder: no cache).
+    const again = mkdtempSync(path.join(os.tmpdir(), "pw-registry-"));
+    try {
+      writeFileSync(path.join(again, "actors.yaml"), actors);
+      writeFileSync(path.join(again, "chemicals.yaml"), chemical(""));
+      const recalled = await loadRegistries(again, memory);
+      expect(recalled.registries).toBe([...kept.values()][0]);
+      expect(recalled.registries).toEqual(parsed.registries);
+      expect(recalled.issues).toEqual([]);
+      // A registry with problems is parsed, and not kept.
+      writeFileSync(path.join(again, "chemicals.yaml"), chemical("    unknown_key: 1\n"));
+      const broken = await loadRegistries(again, memory);
+      expect(broken.issues.length).toBeGreaterThan(0);
+      expect(kept.size).toBe(1);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it("is kept in the database for the build that parsed it", async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "pw-registry-"));
+    const { db } = openDatabase(path.join(dir, "store.sqlite"), { quiet: true });
+    const registries: Registries = { chemicals: { chemicals: [] }, actors: { organizations: [], people: [] } };
+    rememberRegistries(db, "text-hash", "build-1", registries);
+    expect(recallRegistries(db, "text-hash", "build-1")).toEqual(registries);
+    expect(recallRegistries(db, "text-hash", "build-2")).toBeUndefined();
+    expect(recallRegistries(db, "other-text", "build-1")).toBeUndefined();
+    db.close();
+  });
 
   it("loads valid registries without issues", async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "pw-registry-"));

@@ -10,14 +10,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listArticleFiles } from "../../../lib/content/loader";
 import { loadRegistries } from "../../../lib/registry";
 import type { Registries } from "../../../lib/extract/context";
-import { countAllEvents, countArticles, fileIssues, getMeta, ingest, ingestParallel, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
+import { corpusTotals, countAllEvents, countArticles, countTotals, fileIssues, getMeta, ingest, ingestParallel, openDatabase, selectEvents, SCHEMA_VERSION, type Db } from "../../../lib/store";
 import { PARALLEL_MIN_FILES } from "../../../lib/store/ingest";
 import { writeSyntheticCorpus } from "../../../scripts/bench/synthetic-corpus";
 import { MIGRATIONS } from "../../../lib/store/migrations";
 
-/** Takes a database of schema version 8 back to 7 (tests of older versions start there). */
+/** Takes a database of schema version 9 back to 7 (tests of older versions start there). */
 const UNDO_VERSION_8 =
-  "DROP INDEX articles_facts; CREATE INDEX articles_date ON articles(date DESC, slug); CREATE INDEX timeline_sources_event ON timeline_sources(event); CREATE INDEX timeline_entries_date ON timeline_entries(date DESC);";
+  "DROP TABLE article_volume; DROP INDEX articles_facts; CREATE INDEX articles_date ON articles(date DESC, slug); CREATE INDEX timeline_sources_event ON timeline_sources(event); CREATE INDEX timeline_entries_date ON timeline_entries(date DESC);";
 import { groupTimeline } from "../../../lib/timeline/group";
 
 const fixtures = path.join(__dirname, "..", "..", "fixtures");
@@ -427,12 +427,55 @@ describe("opening a database", () => {
     const { db, messages } = openDatabase(dbFile, { quiet: true });
     open.push(db);
     expect(messages).toEqual([`migrating ${dbFile} from schema version 1 to ${SCHEMA_VERSION}.`]);
-    expect(SCHEMA_VERSION).toBe(8);
+    expect(SCHEMA_VERSION).toBe(9);
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT hash FROM files WHERE path = 'gone.md'").pluck().get()).toBe("");
     expect(run(db)).toMatchObject({ extracted: 3, deleted: 1 });
     const columns = (db.prepare("PRAGMA table_info(statistics)").all() as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(["event", "enforcement_measure", "enforcement_value"]));
+  });
+
+  it("records the corpus totals with each ingest that changes anything, for the generation they were counted at", () => {
+    const db = connect();
+    run(db, { groupTimeline });
+    const recorded = () => JSON.parse(getMeta(db, "totals")!) as { generation: string; totals: unknown };
+    expect(recorded().generation).toBe(getMeta(db, "generation"));
+    expect(corpusTotals(db)).toEqual(countTotals(db));
+    expect(countTotals(db)).toMatchObject({ articles: countArticles(db) });
+    writeFileSync(path.join(articles, "later.md"), article("Later", "2031-05-06", "China announced controls on 4-AP on May 6, 2031."));
+    run(db, { groupTimeline });
+    expect(recorded().totals).toMatchObject({ articles: countArticles(db), lastDate: "2031-05-06" });
+    expect(corpusTotals(db)).toEqual(countTotals(db));
+    // Totals of another generation are not shown: they are counted again.
+    db.prepare("DELETE FROM articles WHERE slug = 'later'").run();
+    db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'generation'").run();
+    expect(corpusTotals(db)).toEqual(countTotals(db));
+    expect(corpusTotals(db)).not.toEqual(recorded().totals);
+  });
+
+  it("migrates a database of schema version 8 to the derived article groups, which each ingest keeps in step", () => {
+    const grouped = (db: Db) =>
+      db.prepare("SELECT substr(date, 1, 7) AS month, main_jurisdiction AS jurisdiction, main_chemical AS chemical, count(*) AS articles, min(date) AS first, max(date) AS last FROM articles GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").all();
+    const derived = (db: Db) => db.prepare("SELECT month, jurisdiction, chemical, articles, first, last FROM article_volume ORDER BY 1, 2, 3").all();
+    const db1 = connect();
+    run(db1);
+    db1.exec("DROP TABLE article_volume; DELETE FROM meta WHERE key = 'totals'");
+    db1.pragma("user_version = 8");
+    db1.close();
+    const { db, messages } = openDatabase(dbFile, { quiet: true });
+    open.push(db);
+    expect(messages).toEqual([`migrating ${dbFile} from schema version 8 to ${SCHEMA_VERSION}.`]);
+    expect(derived(db).length).toBeGreaterThan(0);
+    expect(derived(db)).toEqual(grouped(db));
+    expect(JSON.parse(getMeta(db, "totals")!)).toEqual({ generation: getMeta(db, "generation"), totals: countTotals(db) });
+    writeFileSync(path.join(articles, "later.md"), article("Later", "2031-05-06", "China announced controls on 4-AP on May 6, 2031."));
+    run(db);
+    expect(derived(db)).toEqual(grouped(db));
+    expect(derived(db).some((g) => (g as { month: string }).month === "2031-05")).toBe(true);
+    rmSync(path.join(articles, "later.md"));
+    run(db);
+    expect(derived(db)).toEqual(grouped(db));
+    expect(derived(db).some((g) => (g as { month: string }).month === "2031-05")).toBe(false);
   });
 
   it("migrates a database of schema version 2 and derives the counts the new columns hold", () => {
