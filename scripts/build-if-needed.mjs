@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "proxy.ts", "package.json", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "package.json", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(target) {
   if (!existsSync(target)) return 0;
