@@ -52,6 +52,7 @@ export interface PackedListing {
   folders: string[];
 }
 
+/** The articles folder: CONTENT_DIR when set, else content/articles under the project. */
 export function articlesDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.env.CONTENT_DIR || path.join(process.cwd(), "content", "articles"));
 }

@@ -260,7 +260,6 @@ async function scanAndParse(absoluteRoot: string, root: string, known?: KnownFil
   return { result: { root: absoluteRoot, articles, issues, signature, parsed, files }, folders: listing.folders };
 }
 
-/** The articles folder: CONTENT_DIR when set, else content/articles under the project. */
 /** The registry folder always lives in the project, whatever CONTENT_DIR says. */
 export function registryDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), "content", "registry");
