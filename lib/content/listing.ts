@@ -3,16 +3,17 @@
  * which is all an ingest needs to know which files changed since the last one.
  *
  * Listing 100,000 files takes ~0.6 s of one thread (one `stat` per file). A server lists
- * its folder before its first page, so `startEarlyListing` lists it in a worker thread
- * while Next.js is still starting (instrumentation.ts), and the first load takes the
- * result (`takeEarlyListing`). This module therefore imports nothing but Node and the
- * issue catalogue: the worker loads it alone, and fast.
+ * its folder before its first page, so `startEarlyListing` starts listing it in a worker
+ * thread while Next.js is still starting (instrumentation.ts), and the first load lists
+ * the rest and takes the whole (`takeEarlyListing`). This module therefore imports
+ * nothing but Node, the issue catalogue and lib/worker-source.ts: the worker loads it
+ * alone, and fast.
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ContentIssue } from "../schema";
+import { workerSource } from "../worker-source";
 import { problem } from "./issues";
 
 export interface FileStamp {
@@ -208,27 +209,19 @@ export function joinListings(parts: readonly PackedListing[]): PackedListing {
 }
 
 /**
- * Lists root, or a part of it, in a worker thread, which runs this file through tsx's
- * loader as the extraction workers do (lib/extract/pool.ts). Undefined where workers
- * cannot run this project's TypeScript (tsx not installed); the promise rejects if the
- * listing fails.
+ * Lists root, or a part of it, in a worker thread that runs this file (see
+ * lib/worker-source.ts). Undefined where workers cannot run this project's TypeScript
+ * (tsx not installed); the promise rejects if the listing fails.
  */
 export function listInWorker(root: string, part?: ListingPart, cwd = process.cwd()): Promise<PackedListing> | undefined {
-  const entry = path.join(/* turbopackIgnore: true */ cwd, "lib", "content", "listing.ts");
-  let loader: string;
-  try {
-    const require = createRequire(path.join(/* turbopackIgnore: true */ cwd, "package.json"));
-    loader = require.resolve("tsx/cjs/api");
-    require.resolve(entry);
-  } catch {
-    return undefined;
-  }
+  const source = workerSource(cwd, "lib", "content", "listing.ts");
+  if (!source) return undefined;
   const bootstrap = `const { parentPort, workerData } = require("node:worker_threads");
 require(workerData.loader).register();
 const listing = require(workerData.entry).listPacked(workerData.root, workerData.part);
 parentPort.postMessage(listing, [listing.stamps.mtimes.buffer, listing.stamps.sizes.buffer]);`;
   return new Promise<PackedListing>((resolve, reject) => {
-    const worker = new Worker(bootstrap, { eval: true, workerData: { loader, entry, root, part } });
+    const worker = new Worker(bootstrap, { eval: true, workerData: { ...source, root, part } });
     // A server that stops meanwhile is not held up by its listing.
     worker.unref();
     worker.once("message", (listing: PackedListing) => {

@@ -9,11 +9,10 @@
  * project's scripts); where it cannot be found, `startExtractPool` returns undefined and
  * the caller extracts in its own thread.
  */
-import { createRequire } from "node:module";
 import os from "node:os";
-import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { GroupedBucket } from "../store/timeline";
+import { workerSource } from "../worker-source";
 import type { Registries } from "./context";
 import type { Prepared, PrepareRequest } from "./prepare";
 
@@ -55,22 +54,15 @@ const CHUNK = 10;
 
 /** Starts `size` workers (default: one per core), or returns undefined when workers cannot run here. */
 export function startExtractPool(registries: Registries, options: { size?: number; root?: string } = {}): ExtractPool | undefined {
-  const root = options.root ?? process.cwd();
-  const entry = path.join(/* turbopackIgnore: true */ root, "lib", "extract", "worker.ts");
-  let loader: string;
-  try {
-    loader = createRequire(path.join(/* turbopackIgnore: true */ root, "package.json")).resolve("tsx/cjs/api");
-    createRequire(path.join(/* turbopackIgnore: true */ root, "package.json")).resolve(entry);
-  } catch {
-    return undefined;
-  }
+  const source = workerSource(options.root ?? process.cwd(), "lib", "extract", "worker.ts");
+  if (!source) return undefined;
   const size = Math.max(1, options.size ?? os.availableParallelism());
   const bootstrap = `const { workerData } = require("node:worker_threads"); require(workerData.loader).register(); require(workerData.entry);`;
   const signal = new Int32Array(new SharedArrayBuffer(4 * size));
   const channels = Array.from({ length: size }, () => new MessageChannel());
   const workers = channels.map(
     ({ port2 }, index) =>
-      new Worker(bootstrap, { eval: true, workerData: { loader, entry, registries, timeline: { port: port2, signal, index } satisfies TimelineChannel }, transferList: [port2] }),
+      new Worker(bootstrap, { eval: true, workerData: { ...source, registries, timeline: { port: port2, signal, index } satisfies TimelineChannel }, transferList: [port2] }),
   );
   const pending = new Map<number, { resolve: (p: Prepared[]) => void; reject: (e: Error) => void }>();
   let nextId = 0;
