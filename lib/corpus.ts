@@ -84,7 +84,7 @@ export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
   });
   // One load of a database at a time; the next one then finds the work done.
   while (state.busy) await state.busy.catch(() => undefined);
-  const load = loadInto(state, root, registry, options);
+  const load = loadInto(state, root, registry, version, options);
   state.busy = load;
   try {
     return await load;
@@ -93,10 +93,9 @@ export async function loadCorpus(options: CorpusOptions = {}): Promise<Corpus> {
   }
 }
 
-async function loadInto(state: Open, root: string, registry: LoadedRegistries, options: CorpusOptions): Promise<Corpus> {
+async function loadInto(state: Open, root: string, registry: LoadedRegistries, version: string, options: CorpusOptions): Promise<Corpus> {
   const listing = await listIfChanged(root, { watch: options.watch });
   const hash = registryHash(registry);
-  const version = options.version ?? "dev";
   const stale = !state.last || state.last.registries !== registry.registries || getMeta(state.db, "registry_hash") !== hash || getMeta(state.db, "version") !== version;
   if (!listing && !stale && state.last) return state.last;
   if (listing) state.listingIssues = listing.issues;
